@@ -93,15 +93,24 @@ public final class ResizeBilinearInt8 implements Op {
     return Math.min((position + ONE - 1) / ONE, inSize - 1);
   }
 
+  /**
+   * Fills the tables; rejects upscales so large (beyond about 45x) that the rounded 10-bit scale puts a lower
+   * index past the input, where TFLite reads outside the tensor.
+   */
   private void tabulate(int scale, int inSize, int[] lower, int[] upper, int[] weight) {
     for (int i = 0; i < lower.length; i++) {
       int p = position(i, scale);
       lower[i] = lower(p);
+      if (lower[i] >= inSize) {
+        throw new OpPrepareException(OP, "resizing " + inSize + " to " + lower.length
+            + " samples past the input in TFLite's 10-bit fixed point");
+      }
       upper[i] = upper(p, inSize);
       weight[i] = p - ONE * lower[i];
     }
   }
 
+  /** Divides by 2^20 rounding half away from zero. */
   private static byte round20(long sum) {
     long rounding = sum > 0 ? 1L << 19 : -(1L << 19);
     return (byte) ((sum + rounding) / (1L << 20));
@@ -122,14 +131,15 @@ public final class ResizeBilinearInt8 implements Op {
       int y = row % outHeight;
       int top = (b * inHeight + yLower[y]) * inWidth;
       int bottom = (b * inHeight + yUpper[y]) * inWidth;
-      long wy = yWeight[y];
+      int wy = yWeight[y];
       int o = row * outWidth * depth;
       for (int x = 0; x < outWidth; x++) {
-        long wx = xWeight[x];
-        long w00 = (ONE - wy) * (ONE - wx);
-        long w01 = (ONE - wy) * wx;
-        long w10 = wy * (ONE - wx);
-        long w11 = wy * wx;
+        // Weights lie in [-2^9, 1.5 * 2^10] (prepare keeps lower indices inside), so products fit an int.
+        int wx = xWeight[x];
+        int w00 = (ONE - wy) * (ONE - wx);
+        int w01 = (ONE - wy) * wx;
+        int w10 = wy * (ONE - wx);
+        int w11 = wy * wx;
         int p00 = (top + xLower[x]) * depth;
         int p01 = (top + xUpper[x]) * depth;
         int p10 = (bottom + xLower[x]) * depth;

@@ -2,8 +2,10 @@ package ai.fovea.kernels.shape;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import ai.fovea.kernels.op.Op;
+import ai.fovea.kernels.op.OpPrepareException;
 import ai.fovea.kernels.parallel.ComputePool;
 import ai.fovea.kernels.tensor.DataType;
 import ai.fovea.kernels.tensor.Quantization;
@@ -105,6 +107,16 @@ class ResizeBilinearTest {
     assertArrayEquals(new byte[] {0, 1, 2, 2}, resizeBytes(new ResizeBilinearUint8(OPTIONS[2], POOL), u));
     Tensor s = Tensor.ofBytes("s", DataType.INT8, Shape.of(1, 1, 2, 1), q, new byte[] {0, -2});
     assertArrayEquals(new byte[] {0, -1, -2, -2}, resizeBytes(new ResizeBilinearInt8(OPTIONS[2], POOL), s));
+  }
+
+  @Test
+  void rejectsInt8UpscalesWhereTfliteWouldSamplePastTheInput() {
+    // 1 -> 2000: the 10-bit scale rounds to 1, so output 1999 would sample source index 1 of a 1-pixel row.
+    Tensor in = Tensor.allocate("in", DataType.INT8, Shape.of(1, 1, 1, 1), Quantization.perTensor(1f, 0));
+    Tensor out = Tensor.allocate("out", DataType.INT8, Shape.of(1), Quantization.perTensor(1f, 0));
+    Tensor[] inputs = {in, RandomTensors.ints("size", 1, 2000)};
+    assertThrows(OpPrepareException.class,
+        () -> new ResizeBilinearInt8(OPTIONS[0], POOL).prepare(inputs, new Tensor[] {out}));
   }
 
   private static byte[] resizeBytes(Op op, Tensor in) {
