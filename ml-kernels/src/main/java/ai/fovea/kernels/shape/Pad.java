@@ -8,14 +8,15 @@ import ai.fovea.kernels.tensor.Tensor;
 
 /**
  * PAD for every element type: surrounds the input with {@code paddings[i] = (before, after)} elements per axis,
- * from a constant {@code [rank, 2]} INT32 or INT64 input, at most {@value #MAX_RANK} dimensions as TFLite 2.6.
+ * from a constant {@code [rank, 2]} INT32 input, at most {@value #MAX_RANK} dimensions as TFLite 2.6 (which reads
+ * INT64 paddings as if they were INT32, so they are rejected here).
  * The pad value is 0, or the output's zero point for INT8/UINT8 (the quantized 0); values are copied, not
  * requantized. The optimized form fills the output once and copies the input in its longest contiguous runs.
  */
 public final class Pad implements Op {
   private static final String OP = "PAD";
-  /** TFLite 2.6 pads up to 4-D arrays. */
-  public static final int MAX_RANK = 4;
+  /** TFLite 2.6 pads up to 5-D arrays. */
+  public static final int MAX_RANK = 5;
 
   private Elements elements;
   private int padValue;
@@ -42,6 +43,10 @@ public final class Pad implements Op {
     if (paddings == null || !paddings.shape().equals(Shape.of(rank, 2))) {
       throw new OpPrepareException(OP, "paddings must have shape [" + rank + ",2], got "
           + (paddings == null ? "none" : paddings.shape().toString()));
+    }
+    if (paddings.dataType() != DataType.INT32) {
+      throw new OpPrepareException(OP, "paddings must be INT32, got " + paddings.dataType()
+          + " (TFLite 2.6 reads any paddings as INT32)");
     }
     int[] pairs = IndexTensor.values(paddings, OP, "paddings");
     before = new int[rank];

@@ -49,7 +49,7 @@ public final class ResizeBilinearInt8 implements Op {
 
   @Override
   public void prepare(Tensor[] inputs, Tensor[] outputs) {
-    ResizeParams.prepareOutput(inputs, outputs, OP);
+    params.prepareBilinearOutput(inputs, outputs, OP);
     if (inputs[0].dataType() != DataType.INT8) {
       throw new OpPrepareException(OP, "input type " + inputs[0].dataType() + " is not INT8");
     }

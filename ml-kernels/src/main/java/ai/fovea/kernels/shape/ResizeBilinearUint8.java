@@ -41,7 +41,7 @@ public final class ResizeBilinearUint8 implements Op {
 
   @Override
   public void prepare(Tensor[] inputs, Tensor[] outputs) {
-    ResizeParams.prepareOutput(inputs, outputs, OP);
+    params.prepareBilinearOutput(inputs, outputs, OP);
     if (inputs[0].dataType() != DataType.UINT8) {
       throw new OpPrepareException(OP, "input type " + inputs[0].dataType() + " is not UINT8");
     }

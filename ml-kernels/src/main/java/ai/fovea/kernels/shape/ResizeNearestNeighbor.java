@@ -7,7 +7,7 @@ import ai.fovea.kernels.tensor.DataType;
 import ai.fovea.kernels.tensor.Tensor;
 
 /**
- * RESIZE_NEAREST_NEIGHBOR on FLOAT32, INT8, UINT8 and INT32 NHWC tensors: every output pixel copies the depth
+ * RESIZE_NEAREST_NEIGHBOR on FLOAT32, INT8 and UINT8 NHWC tensors (the types TFLite 2.6 takes): every output pixel copies the depth
  * vector of one source pixel, chosen as TFLite 2.6 does. That is its float rule (floor of
  * {@code (i + offset) * scale}, or round half away from zero with aligned corners, clamped), except that UINT8
  * without either option takes TFLite's optimized fixed-point rule ({@code (i * scale16) >> 16} with
@@ -47,8 +47,8 @@ public final class ResizeNearestNeighbor implements Op {
   public void prepare(Tensor[] inputs, Tensor[] outputs) {
     ResizeParams.prepareOutput(inputs, outputs, OP);
     DataType type = inputs[0].dataType();
-    if (type != DataType.FLOAT32 && type != DataType.INT8 && type != DataType.UINT8 && type != DataType.INT32) {
-      throw new OpPrepareException(OP, "input type " + type + " is not FLOAT32, INT8, UINT8 or INT32");
+    if (type != DataType.FLOAT32 && type != DataType.INT8 && type != DataType.UINT8) {
+      throw new OpPrepareException(OP, "input type " + type + " is not FLOAT32, INT8 or UINT8");
     }
     elements = Elements.of(type, OP);
     fixedPoint = type == DataType.UINT8 && !params.alignCorners && !params.halfPixelCenters;

@@ -22,6 +22,14 @@ public final class ResizeParams {
     return new ResizeParams(alignCorners, halfPixelCenters);
   }
 
+  /** {@link #prepareOutput}, after rejecting both options at once as TFLite 2.6's RESIZE_BILINEAR does. */
+  void prepareBilinearOutput(Tensor[] inputs, Tensor[] outputs, String op) {
+    if (alignCorners && halfPixelCenters) {
+      throw new OpPrepareException(op, "align_corners and half_pixel_centers cannot both be set");
+    }
+    prepareOutput(inputs, outputs, op);
+  }
+
   /** Validates the inputs and resizes the output to {@code [batch, height, width, depth]}. */
   static void prepareOutput(Tensor[] inputs, Tensor[] outputs, String op) {
     if (inputs.length != 2 || outputs.length != 1) {

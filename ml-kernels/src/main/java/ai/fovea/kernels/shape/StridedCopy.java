@@ -64,8 +64,8 @@ final class StridedCopy {
       if (counts[k] < 0) {
         throw new IllegalArgumentException("negative extent " + counts[k] + " at axis " + k);
       }
-      if (counts[k] == 0) {
-        return new StridedCopy(new int[] {0}, new int[] {1}, new int[] {1}, 1, srcOffset, dstOffset);
+      if (counts[k] == 0) { // no rows at all, so no offset is ever touched
+        return new StridedCopy(new int[] {0, 1}, new int[] {0, 0}, new int[] {0, 0}, 2, 0, 0);
       }
       if (counts[k] == 1) {
         continue;

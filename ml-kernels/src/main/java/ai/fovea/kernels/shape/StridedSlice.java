@@ -7,23 +7,27 @@ import ai.fovea.kernels.tensor.Tensor;
 import java.util.Arrays;
 
 /**
- * STRIDED_SLICE for every element type, with TFLite 2.6's index rules: constant one-dimensional INT32
- * begin/end/strides with one entry per input axis, at most {@value #MAX_RANK} dimensions, non-zero strides
- * (negative ones walk backwards). Per axis, a negative index counts from the end; begin is then clamped to
- * [0, n-1], and end to [0, n] (forward) or [-1, n-1] (backward); a masked begin or end takes the whole axis in
- * the stride's direction; a shrunk axis keeps exactly the element at begin. {@code ellipsis_mask} and
- * {@code new_axis_mask} are rejected, as in TFLite 2.6.
+ * STRIDED_SLICE for every element type, with TFLite 2.6's index rules. begin/end/strides are constant
+ * one-dimensional INT32 inputs of equal length. The ellipsis and new axes are first expanded into an effective
+ * input shape of at most {@value #MAX_RANK} dimensions (entries past the given ones take whole axes). Per axis,
+ * a negative index counts from the end; begin and end are then clamped to [0, n] for a positive stride and to
+ * [-1, n-1] for a negative one, and a masked index takes the first (last) element in the stride's direction.
+ * A shrunk axis keeps exactly the element at begin, which must lie inside the axis. Where TFLite 2.6 leaves the
+ * output unwritten (a shrunk axis with a negative stride) this kernel gives that element.
  */
 public final class StridedSlice implements Op {
   private static final String OP = "STRIDED_SLICE";
-  /** TFLite 2.6 slices up to 5-D arrays. */
+  /** TFLite 2.6 slices inputs of up to 5 dimensions, new axes included. */
   public static final int MAX_RANK = 5;
 
   private final StridedSliceParams params;
   private Elements elements;
+  // Per axis of the effective input shape (ellipsis and new axes expanded).
+  private int[] dims;
   private int[] starts;
   private int[] counts;
   private int[] strides;
+  private int shrinkAxes;
   private StridedCopy plan;
 
   public StridedSlice(StridedSliceParams params) {
@@ -43,79 +47,144 @@ public final class StridedSlice implements Op {
       throw new OpPrepareException(OP, "output type " + outputs[0].dataType() + " differs from input type " + input.dataType());
     }
     elements = Elements.of(input.dataType(), OP);
-    int[] dims = input.shape().toArray();
-    int rank = dims.length;
-    if (rank > MAX_RANK) {
-      throw new OpPrepareException(OP, "only supports 1D-5D input arrays, got rank " + rank);
-    }
-    if (params.ellipsisMask != 0) {
-      throw new OpPrepareException(OP, "ellipsis_mask " + params.ellipsisMask + " is not supported by TFLite 2.6");
-    }
-    if (params.newAxisMask != 0) {
-      throw new OpPrepareException(OP, "new_axis_mask " + params.newAxisMask + " is not supported by TFLite 2.6");
+    int[] inDims = input.shape().toArray();
+    if (inDims.length > MAX_RANK) {
+      throw new OpPrepareException(OP, "input rank " + inDims.length + " exceeds " + MAX_RANK);
     }
     int[] begin = IndexTensor.int32Vector(inputs[1], OP, "begin");
     int[] end = IndexTensor.int32Vector(inputs[2], OP, "end");
-    strides = IndexTensor.int32Vector(inputs[3], OP, "strides");
-    if (begin.length != rank || end.length != rank || strides.length != rank) {
+    int[] given = IndexTensor.int32Vector(inputs[3], OP, "strides");
+    if (begin.length != end.length || begin.length != given.length) {
       throw new OpPrepareException(OP, "begin/end/strides have " + begin.length + "/" + end.length + "/"
-          + strides.length + " entries for input rank " + rank);
+          + given.length + " entries");
     }
-    starts = new int[rank];
-    counts = new int[rank];
-    int[] outDims = new int[rank];
+    expand(inDims, begin, end, given);
+    int[] outDims = new int[dims.length];
     int outRank = 0;
-    for (int axis = 0; axis < rank; axis++) {
-      if (strides[axis] == 0) {
-        throw new OpPrepareException(OP, "strides[" + axis + "] is 0");
-      }
-      starts[axis] = start(begin[axis], dims[axis], strides[axis], bit(params.beginMask, axis));
-      boolean shrink = bit(params.shrinkAxisMask, axis);
-      if (shrink) {
-        counts[axis] = dims[axis] == 0 ? 0 : 1;
-      } else {
-        int stop = stop(end[axis], dims[axis], strides[axis], bit(params.endMask, axis));
-        counts[axis] = Math.max(0, (int) Math.ceil((stop - starts[axis]) / (float) strides[axis]));
+    for (int axis = 0; axis < dims.length; axis++) {
+      if (!shrunk(axis)) {
         outDims[outRank++] = counts[axis];
       }
     }
     outputs[0].resize(Shape.of(Arrays.copyOf(outDims, outRank)));
     int[] inSteps = StridedCopy.rowMajorSteps(dims);
     int offset = 0;
-    int[] srcSteps = new int[rank];
-    for (int axis = 0; axis < rank; axis++) {
+    int[] srcSteps = new int[dims.length];
+    for (int axis = 0; axis < dims.length; axis++) {
       offset += starts[axis] * inSteps[axis];
       srcSteps[axis] = strides[axis] * inSteps[axis];
     }
     plan = StridedCopy.of(counts, offset, srcSteps, 0, StridedCopy.rowMajorSteps(counts));
   }
 
-  private static boolean bit(int mask, int axis) {
-    return (mask & (1 << axis)) != 0;
+  private boolean shrunk(int axis) {
+    return bit(shrinkAxes, axis);
   }
 
-  /** TFLite's StartForAxis: mask, then negative indices from the end, then clamp to [0, n-1]. */
+  /**
+   * Maps the begin/end/strides entries onto the effective axes as TFLite's BuildStridedSliceParams does (bits of
+   * the ellipsis mask are tested at effective positions, as there), then fixes each axis's start and count.
+   */
+  private void expand(int[] inDims, int[] begin, int[] end, int[] given) {
+    int entries = begin.length;
+    int newAxes = 0;
+    for (int i = 0; i < entries; i++) {
+      if (!bit(params.ellipsisMask, i) && bit(params.newAxisMask, i)) {
+        newAxes++;
+      }
+    }
+    int rank = inDims.length + newAxes;
+    if (rank > MAX_RANK) {
+      throw new OpPrepareException(OP, "input rank " + inDims.length + " plus " + newAxes + " new axes exceeds " + MAX_RANK);
+    }
+    boolean[] ellipsis = new boolean[rank];
+    boolean[] inserted = new boolean[rank];
+    int ellipsisStart = rank;
+    int expanded = 0;
+    for (int i = 0; i < rank; ) {
+      if (bit(params.ellipsisMask, i)) {
+        ellipsisStart = i;
+        int ellipsisEnd = Math.max(i + 1, Math.min(i + 1 + newAxes + inDims.length - entries, rank));
+        expanded = ellipsisEnd - ellipsisStart - 1;
+        for (; i < ellipsisEnd; i++) {
+          ellipsis[i] = true;
+        }
+        continue;
+      }
+      inserted[i] = bit(params.newAxisMask, i - expanded);
+      i++;
+    }
+    dims = new int[rank];
+    starts = new int[rank];
+    counts = new int[rank];
+    strides = new int[rank];
+    shrinkAxes = 0;
+    int skippedEntries = 0;
+    int insertedSoFar = 0;
+    for (int i = 0; i < rank; i++) {
+      if (inserted[i] && !ellipsis[i]) {
+        dims[i] = 1;
+        counts[i] = 1;
+        strides[i] = 1;
+        insertedSoFar++;
+        continue;
+      }
+      if (i - insertedSoFar >= inDims.length) {
+        throw new OpPrepareException(OP, "masks map entry " + i + " past the input's " + inDims.length + " axes");
+      }
+      int n = inDims[i - insertedSoFar];
+      dims[i] = n;
+      if (ellipsis[i] || i >= entries + expanded) {
+        if (ellipsis[i]) {
+          skippedEntries = Math.max(0, i - ellipsisStart);
+        }
+        counts[i] = n;
+        strides[i] = 1;
+        continue;
+      }
+      int entry = i - skippedEntries;
+      int stride = given[entry];
+      if (stride == 0) {
+        throw new OpPrepareException(OP, "strides[" + entry + "] is 0");
+      }
+      strides[i] = stride;
+      starts[i] = start(begin[entry], n, stride, bit(params.beginMask, entry));
+      if (bit(params.shrinkAxisMask, entry)) {
+        if (starts[i] < 0 || starts[i] >= n) {
+          throw new OpPrepareException(OP, "shrunk index begin[" + entry + "] = " + begin[entry]
+              + " is outside an axis of " + n);
+        }
+        shrinkAxes |= 1 << i;
+        counts[i] = 1;
+      } else {
+        int stop = stop(end[entry], n, stride, bit(params.endMask, entry));
+        counts[i] = Math.max(0, (int) Math.ceil((stop - starts[i]) / (float) stride));
+      }
+    }
+  }
+
+  private static boolean bit(int mask, int index) {
+    return index >= 0 && index < 32 && (mask & (1 << index)) != 0;
+  }
+
+  /** TFLite's start index: negative from the end, clamped to [0, n] forward or [-1, n-1] backward. */
   private static int start(int begin, int n, int stride, boolean masked) {
-    if (n == 0) {
-      return 0;
+    if (masked) {
+      return stride > 0 ? 0 : n - 1;
     }
-    long start = masked ? (stride > 0 ? Integer.MIN_VALUE : Integer.MAX_VALUE) : begin;
-    if (start < 0) {
-      start += n;
-    }
-    return (int) Math.max(0, Math.min(start, n - 1));
+    return clamp(begin < 0 ? (long) begin + n : begin, n, stride);
   }
 
-  /** TFLite's StopForAxis (for an axis that is not shrunk): clamp to [0, n] forward, [-1, n-1] backward. */
+  /** TFLite's stop index (one past the last), with the same clamping as the start. */
   private static int stop(int end, int n, int stride, boolean masked) {
-    if (n == 0) {
-      return 0;
+    if (masked) {
+      return stride > 0 ? n : -1;
     }
-    long stop = masked ? (stride > 0 ? Integer.MAX_VALUE : Integer.MIN_VALUE) : end;
-    if (stop < 0) {
-      stop += n;
-    }
-    return stride > 0 ? (int) Math.max(0, Math.min(stop, n)) : (int) Math.max(-1, Math.min(stop, n - 1));
+    return clamp(end < 0 ? (long) end + n : end, n, stride);
+  }
+
+  private static int clamp(long index, int n, int stride) {
+    return stride > 0 ? (int) Math.max(0, Math.min(index, n)) : (int) Math.max(-1, Math.min(index, n - 1));
   }
 
   @Override
@@ -127,7 +196,6 @@ public final class StridedSlice implements Op {
   public void runReference(Tensor[] inputs, Tensor[] outputs) {
     Object in = elements.array(inputs[0]);
     Object out = elements.array(outputs[0]);
-    int[] dims = inputs[0].shape().toArray();
     int[] index = new int[dims.length];
     int total = 1;
     for (int c : counts) {

@@ -1,10 +1,11 @@
 package ai.fovea.kernels.shape;
 
 /**
- * STRIDED_SLICE's options: bit {@code i} of a mask applies to axis {@code i}. {@code begin_mask}/{@code end_mask}
- * ignore the given begin/end and take the whole axis in the stride's direction; {@code shrink_axis_mask} keeps
- * one element and drops the axis. TFLite 2.6 rejects {@code ellipsis_mask} and {@code new_axis_mask}; they are
- * kept here so that {@link StridedSlice#prepare} can reject them with the same message.
+ * STRIDED_SLICE's options. Bit {@code i} of a mask applies to entry {@code i} of begin/end/strides:
+ * {@code begin_mask}/{@code end_mask} ignore the given index and take the axis from its first (last) element in
+ * the stride's direction; {@code shrink_axis_mask} keeps the element at begin and drops the axis;
+ * {@code new_axis_mask} inserts an axis of extent 1; {@code ellipsis_mask} (one bit) stands for as many full axes
+ * as the entries leave unnamed.
  */
 public final class StridedSliceParams {
   final int beginMask;

@@ -110,6 +110,16 @@ class ResizeBilinearTest {
   }
 
   @Test
+  void rejectsAlignedCornersWithHalfPixelCentersLikeTflite() {
+    Tensor in = Tensor.allocate("in", DataType.FLOAT32, Shape.of(1, 2, 2, 1));
+    Tensor out = Tensor.allocate("out", DataType.FLOAT32, Shape.of(1));
+    Tensor[] inputs = {in, RandomTensors.ints("size", 3, 3)};
+    OpPrepareException e = assertThrows(OpPrepareException.class,
+        () -> new ResizeBilinearFloat(ResizeParams.of(true, true), POOL).prepare(inputs, new Tensor[] {out}));
+    assertEquals("RESIZE_BILINEAR: align_corners and half_pixel_centers cannot both be set", e.getMessage());
+  }
+
+  @Test
   void rejectsInt8UpscalesWhereTfliteWouldSamplePastTheInput() {
     // 1 -> 2000: the 10-bit scale rounds to 1, so output 1999 would sample source index 1 of a 1-pixel row.
     Tensor in = Tensor.allocate("in", DataType.INT8, Shape.of(1, 1, 1, 1), Quantization.perTensor(1f, 0));

@@ -32,8 +32,10 @@ class StridedSliceTest {
         strides[i] = (1 + random.nextInt(3)) * (random.nextBoolean() ? 1 : -1);
       }
       int all = (1 << rank) - 1;
-      StridedSliceParams params = StridedSliceParams.of(random.nextInt(all + 1), random.nextInt(all + 1), 0, 0,
-          random.nextInt(3) == 0 ? random.nextInt(all + 1) : 0);
+      int ellipsis = random.nextInt(4) == 0 ? 1 << random.nextInt(rank) : 0;
+      int newAxes = random.nextInt(4) == 0 ? random.nextInt(all + 1) : 0;
+      StridedSliceParams params = StridedSliceParams.of(random.nextInt(all + 1), random.nextInt(all + 1), ellipsis,
+          Integer.bitCount(newAxes) + rank > StridedSlice.MAX_RANK ? 0 : newAxes, 0);
       Tensor[] inputs = {RandomTensors.of("in", type, shape, random), RandomTensors.ints("begin", begin),
           RandomTensors.ints("end", end), RandomTensors.ints("strides", strides)};
       RandomTensors.assertFormsAgree(new StridedSlice(params), inputs, shape.size(), random,
@@ -88,21 +90,38 @@ class StridedSliceTest {
   }
 
   @Test
-  void clampsBeginIntoTheAxisAsTflite26() {
-    // begin 5 of an axis of 4 clamps to 3 and end 6 clamps to 4: one element, where NumPy would give none.
+  void clampsAForwardBeginPastTheEndToAnEmptySlice() {
     Tensor out = slice(StridedSliceParams.of(0, 0), range(4), new int[] {5}, new int[] {6}, new int[] {1});
-    assertArrayEquals(new int[] {3}, values(out));
+    assertEquals(Shape.of(0), out.shape());
   }
 
   @Test
-  void rejectsTheMasksTflite26DoesNotImplementAndZeroStrides() {
+  void expandsTheEllipsisIntoTheUnnamedAxes() {
+    // x[..., 1] of a [2,2,3] tensor: the ellipsis covers the first two axes.
+    Tensor out = slice(StridedSliceParams.of(0, 0, 1, 0, 2), range(2, 2, 3), new int[] {0, 1}, new int[] {0, 2},
+        new int[] {1, 1});
+    assertEquals(Shape.of(2, 2), out.shape());
+    assertArrayEquals(new int[] {1, 4, 7, 10}, values(out));
+  }
+
+  @Test
+  void insertsNewAxesOfExtentOne() {
+    // x[np.newaxis, 1:] of a [3] tensor.
+    Tensor out = slice(StridedSliceParams.of(0, 0, 0, 1, 0), range(3), new int[] {0, 1}, new int[] {0, 3},
+        new int[] {1, 1});
+    assertEquals(Shape.of(1, 2), out.shape());
+    assertArrayEquals(new int[] {1, 2}, values(out));
+  }
+
+  @Test
+  void rejectsZeroStridesShrinkingOutsideTheAxisAndTooManyAxes() {
     Tensor in = range(4);
-    OpPrepareException ellipsis = assertThrows(OpPrepareException.class,
-        () -> slice(StridedSliceParams.of(0, 0, 1, 0, 0), in, new int[] {0}, new int[] {4}, new int[] {1}));
-    assertEquals("STRIDED_SLICE: ellipsis_mask 1 is not supported by TFLite 2.6", ellipsis.getMessage());
-    assertThrows(OpPrepareException.class,
-        () -> slice(StridedSliceParams.of(0, 0, 0, 1, 0), in, new int[] {0}, new int[] {4}, new int[] {1}));
-    assertThrows(OpPrepareException.class,
+    OpPrepareException zero = assertThrows(OpPrepareException.class,
         () -> slice(StridedSliceParams.of(0, 0), in, new int[] {0}, new int[] {4}, new int[] {0}));
+    assertEquals("STRIDED_SLICE: strides[0] is 0", zero.getMessage());
+    assertThrows(OpPrepareException.class,
+        () -> slice(StridedSliceParams.of(0, 0, 0, 0, 1), in, new int[] {4}, new int[] {5}, new int[] {1}));
+    assertThrows(OpPrepareException.class, () -> slice(StridedSliceParams.of(0, 0, 0, 3, 0), range(1, 1, 1, 1),
+        new int[] {0, 0, 0}, new int[] {1, 1, 1}, new int[] {1, 1, 1}));
   }
 }
