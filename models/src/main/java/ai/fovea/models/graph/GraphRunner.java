@@ -1,0 +1,237 @@
+package ai.fovea.models.graph;
+
+import ai.fovea.kernels.op.Op;
+import ai.fovea.kernels.parallel.ComputePool;
+import ai.fovea.kernels.tensor.Shape;
+import ai.fovea.kernels.tensor.Tensor;
+import ai.fovea.models.tflite.Operator;
+import ai.fovea.models.tflite.Subgraph;
+import ai.fovea.models.tflite.TensorInfo;
+import ai.fovea.models.tflite.TfliteModel;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.List;
+
+/**
+ * Runs a model's main subgraph with Fovea's kernels. At build time every node's kernel is resolved (an
+ * unsupported op fails here with {@link UnsupportedOpException}, never at run time) and prepared in order;
+ * {@link #run()} then executes the nodes in file order without allocating. Changing an input's shape with
+ * {@link #resizeInput} re-prepares on the next run. Not thread-safe: one runner per thread of callers.
+ */
+public final class GraphRunner implements AutoCloseable {
+  private final Tensor[] tensors;
+  private final Op[] ops;
+  private final Tensor[][] opInputs;
+  private final Tensor[][] opOutputs;
+  private final int[] inputs;
+  private final int[] outputs;
+  private final boolean reference;
+  private final ComputePool pool;
+  private final boolean ownsPool;
+  private boolean prepared;
+  private boolean closed;
+
+  private GraphRunner(Builder b) {
+    Subgraph g = b.model.mainSubgraph();
+    this.pool = b.pool != null ? b.pool : b.threads > 1 ? new ComputePool(b.threads) : ComputePool.serial();
+    this.ownsPool = b.pool == null && b.threads > 1;
+    this.reference = b.reference;
+    this.inputs = g.inputs();
+    this.outputs = g.outputs();
+    List<TensorInfo> infos = g.tensors();
+    tensors = new Tensor[infos.size()];
+    for (int i = 0; i < tensors.length; i++) {
+      tensors[i] = createTensor(infos.get(i), b.model.buffers().get(infos.get(i).buffer()));
+    }
+    List<Operator> nodes = g.operators();
+    ops = new Op[nodes.size()];
+    opInputs = new Tensor[nodes.size()][];
+    opOutputs = new Tensor[nodes.size()][];
+    try {
+      for (int n = 0; n < ops.length; n++) {
+        Operator node = nodes.get(n);
+        opInputs[n] = lookup(node.inputs());
+        opOutputs[n] = lookup(node.outputs());
+        OpFactory factory = b.resolver.factory(b.model.operatorCodes().get(node.opcodeIndex()), n);
+        try {
+          ops[n] = factory.create(node.options(), opInputs[n], opOutputs[n], pool);
+        } catch (UnsupportedOpException e) {
+          throw new UnsupportedOpException("node " + n + " ("
+              + b.model.operatorCodes().get(node.opcodeIndex()).displayName() + "): " + e.getMessage());
+        }
+      }
+      prepare();
+    } catch (RuntimeException e) {
+      close();
+      throw e;
+    }
+  }
+
+  public static Builder builder(TfliteModel model) {
+    return new Builder(model);
+  }
+
+  private Tensor[] lookup(int[] indices) {
+    Tensor[] out = new Tensor[indices.length];
+    for (int i = 0; i < indices.length; i++) {
+      out[i] = indices[i] < 0 ? null : tensors[indices[i]];
+    }
+    return out;
+  }
+
+  private static Tensor createTensor(TensorInfo info, byte[] data) {
+    Tensor t = Tensor.allocate(info.name(), info.type(), info.shape(), info.quantization());
+    if (data.length == 0) {
+      return t;
+    }
+    ByteBuffer bb = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
+    int n = info.shape().size();
+    switch (info.type()) {
+      case FLOAT32:
+        bb.asFloatBuffer().get(t.floats(), 0, n);
+        break;
+      case FLOAT16:
+        bb.asShortBuffer().get(t.halfs(), 0, n);
+        break;
+      case INT32:
+        bb.asIntBuffer().get(t.ints(), 0, n);
+        break;
+      case INT64:
+        bb.asLongBuffer().get(t.longs(), 0, n);
+        break;
+      default:
+        bb.get(t.bytes(), 0, n);
+    }
+    return t;
+  }
+
+  private void prepare() {
+    for (int n = 0; n < ops.length; n++) {
+      ops[n].prepare(opInputs[n], opOutputs[n]);
+    }
+    prepared = true;
+  }
+
+  public int inputCount() {
+    return inputs.length;
+  }
+
+  public int outputCount() {
+    return outputs.length;
+  }
+
+  /** Subgraph input {@code i}: write its data before {@link #run()}. */
+  public Tensor input(int i) {
+    checkOpen();
+    return tensors[inputs[checkIndex(i, inputs.length, "input")]];
+  }
+
+  /** Subgraph output {@code i}, valid after {@link #run()}. */
+  public Tensor output(int i) {
+    checkOpen();
+    return tensors[outputs[checkIndex(i, outputs.length, "output")]];
+  }
+
+  /** Any tensor of the subgraph by index (calibration reads intermediates). */
+  public Tensor tensor(int index) {
+    checkOpen();
+    return tensors[checkIndex(index, tensors.length, "tensor")];
+  }
+
+  public int tensorCount() {
+    return tensors.length;
+  }
+
+  /** Changes an input's shape; every node is prepared again on the next run. */
+  public void resizeInput(int i, Shape shape) {
+    input(i).resize(shape);
+    prepared = false;
+  }
+
+  /** Runs every node in order (the reference kernels when built with {@code useReferenceKernels(true)}). */
+  public void run() {
+    checkOpen();
+    if (!prepared) {
+      prepare();
+    }
+    for (int n = 0; n < ops.length; n++) {
+      if (reference) {
+        ops[n].runReference(opInputs[n], opOutputs[n]);
+      } else {
+        ops[n].run(opInputs[n], opOutputs[n]);
+      }
+    }
+  }
+
+  private static int checkIndex(int i, int size, String what) {
+    if (i < 0 || i >= size) {
+      throw new IllegalArgumentException(what + " index " + i + " out of range [0, " + size + ")");
+    }
+    return i;
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException("graph runner is closed");
+    }
+  }
+
+  @Override
+  public void close() {
+    if (!closed) {
+      closed = true;
+      if (ownsPool) {
+        pool.close();
+      }
+    }
+  }
+
+  /** Options: the resolver (default {@link BuiltinOps}), threads or a shared pool, reference kernels. */
+  public static final class Builder {
+    private final TfliteModel model;
+    private OpResolver resolver = BuiltinOps.resolver();
+    private ComputePool pool;
+    private int threads = 1;
+    private boolean reference;
+
+    private Builder(TfliteModel model) {
+      if (model == null) {
+        throw new IllegalArgumentException("model is null");
+      }
+      this.model = model;
+    }
+
+    public Builder resolver(OpResolver resolver) {
+      this.resolver = resolver;
+      return this;
+    }
+
+    /** Threads of a pool the runner creates and closes; ignored when {@link #pool} is set. */
+    public Builder threads(int threads) {
+      if (threads < 1) {
+        throw new IllegalArgumentException("threads must be >= 1, got " + threads);
+      }
+      this.threads = threads;
+      return this;
+    }
+
+    /** A shared pool, owned by the caller. */
+    public Builder pool(ComputePool pool) {
+      this.pool = pool;
+      return this;
+    }
+
+    public Builder useReferenceKernels(boolean reference) {
+      this.reference = reference;
+      return this;
+    }
+
+    public GraphRunner build() {
+      if (model.subgraphs().size() > 1) {
+        throw new UnsupportedOpException("models with " + model.subgraphs().size()
+            + " subgraphs (control flow) are not supported; only the main subgraph runs");
+      }
+      return new GraphRunner(this);
+    }
+  }
+}

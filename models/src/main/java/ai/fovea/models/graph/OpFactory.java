@@ -1,0 +1,15 @@
+package ai.fovea.models.graph;
+
+import ai.fovea.kernels.op.Op;
+import ai.fovea.kernels.parallel.ComputePool;
+import ai.fovea.kernels.tensor.Tensor;
+import ai.fovea.models.tflite.OperatorOptions;
+
+/**
+ * Builds the kernel for one node from its options and tensors (constants already hold their data; an omitted
+ * optional input is null), choosing the float or quantized class by tensor type. Throws
+ * {@link UnsupportedOpException} for a type combination it cannot run.
+ */
+public interface OpFactory {
+  Op create(OperatorOptions options, Tensor[] inputs, Tensor[] outputs, ComputePool pool);
+}
