@@ -131,7 +131,10 @@ public final class ResizeBilinearFloat implements Op {
     }
   }
 
-  /** TFLite's reference formula, one output element at a time. */
+  /**
+   * One output element at a time: the four corners weighted and summed in the order and association of TFLite's
+   * generic kernel (its reference kernel associates differently and differs in the last bits).
+   */
   @Override
   public void runReference(Tensor[] inputs, Tensor[] outputs) {
     float[] src = inputs[0].floats();
@@ -149,10 +152,10 @@ public final class ResizeBilinearFloat implements Op {
           int x0 = BilinearAxis.lower(px);
           int x1 = BilinearAxis.upper(px, inWidth);
           for (int c = 0; c < depth; c++) {
-            dst[o++] = src[((b * inHeight + y0) * inWidth + x0) * depth + c] * (1 - (py - y0)) * (1 - (px - x0))
-                + src[((b * inHeight + y1) * inWidth + x0) * depth + c] * (py - y0) * (1 - (px - x0))
-                + src[((b * inHeight + y0) * inWidth + x1) * depth + c] * (1 - (py - y0)) * (px - x0)
-                + src[((b * inHeight + y1) * inWidth + x1) * depth + c] * (py - y0) * (px - x0);
+            dst[o++] = src[((b * inHeight + y0) * inWidth + x0) * depth + c] * ((1 - (py - y0)) * (1 - (px - x0)))
+                + src[((b * inHeight + y0) * inWidth + x1) * depth + c] * ((1 - (py - y0)) * (px - x0))
+                + src[((b * inHeight + y1) * inWidth + x0) * depth + c] * ((py - y0) * (1 - (px - x0)))
+                + src[((b * inHeight + y1) * inWidth + x1) * depth + c] * ((py - y0) * (px - x0));
           }
         }
       }

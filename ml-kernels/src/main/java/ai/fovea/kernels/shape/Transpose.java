@@ -8,8 +8,8 @@ import ai.fovea.kernels.tensor.Tensor;
 
 /**
  * TRANSPOSE for every element type: output axis {@code i} is input axis {@code perm[i]}, with the permutation
- * a constant INT32 input (negative entries count from the end) and at most {@value #MAX_RANK} dimensions, as
- * TFLite 2.6. The optimized form merges axes that stay adjacent, then copies whole runs when the innermost axis
+ * a constant INT32 input of non-negative entries (TFLite 2.6 rejects negative ones) and at most
+ * {@value #MAX_RANK} dimensions, as TFLite 2.6. The optimized form merges axes that stay adjacent, then copies whole runs when the innermost axis
  * stays innermost and gathers with a stride otherwise, split over the pool.
  */
 public final class Transpose implements Op {
@@ -55,9 +55,9 @@ public final class Transpose implements Op {
     perm = new int[rank];
     boolean[] seen = new boolean[rank];
     for (int i = 0; i < rank; i++) {
-      int p = given[i] < 0 ? given[i] + rank : given[i];
+      int p = given[i];
       if (p < 0 || p >= rank || seen[p]) {
-        throw new OpPrepareException(OP, "perm[" + i + "] = " + given[i] + " is out of range or repeated");
+        throw new OpPrepareException(OP, "perm[" + i + "] = " + p + " is out of range or repeated");
       }
       seen[p] = true;
       perm[i] = p;
