@@ -1,0 +1,73 @@
+package ai.fovea.desktop.cli;
+
+import ai.fovea.desktop.verify.ConformanceCase;
+import ai.fovea.desktop.verify.ConformanceResult;
+import ai.fovea.desktop.verify.ConformanceRunner;
+import ai.fovea.desktop.verify.ConformanceSuite;
+import ai.fovea.desktop.verify.Scale;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** `./fovea verify`: every op × type × parameter case against the real TFLite interpreter, one row each. */
+final class VerifyCommand implements Command {
+  @Override
+  public String name() {
+    return "verify";
+  }
+
+  @Override
+  public String summary() {
+    return "op and whole-model conformance against the real TensorFlow Lite interpreter";
+  }
+
+  @Override
+  public String usage() {
+    return "Usage: ./fovea verify [--quick] [--filter TEXT] [--threads N]\n\n"
+        + "Runs seeded single-op and whole models in TFLite 2.6.2 and in our kernels (optimized and reference)\n"
+        + "and compares every output: int8 bit-exact (SOFTMAX/LOGISTIC/TANH within 1 LSB), float within 1e-5\n"
+        + "relative. Prints one row per case and ends with 'conformance: P passed, F failed'; exits 1 if F > 0.\n\n"
+        + "  --quick        the short suite the unit tests run\n"
+        + "  --filter TEXT  only cases whose name contains TEXT (case-insensitive)\n"
+        + "  --threads N    threads of our kernels' pool (default 2)\n";
+  }
+
+  @Override
+  public Set<String> valueOptions() {
+    return Set.of("--filter", "--threads");
+  }
+
+  @Override
+  public Set<String> flags() {
+    return Set.of("--quick");
+  }
+
+  @Override
+  public int run(Arguments args, PrintStream out) {
+    String filter = args.option("--filter", "").toLowerCase(Locale.ROOT);
+    List<ConformanceCase> cases = ConformanceSuite.cases(args.flag("--quick") ? Scale.QUICK : Scale.FULL).stream()
+        .filter(c -> c.name().toLowerCase(Locale.ROOT).contains(filter))
+        .collect(Collectors.toList());
+    if (cases.isEmpty()) {
+      throw new UsageException("no conformance case matches '" + filter + "'");
+    }
+    int passed = 0;
+    int failed = 0;
+    try (ConformanceRunner runner = new ConformanceRunner(args.intOption("--threads", 2, 1))) {
+      for (int i = 0; i < cases.size(); i++) {
+        ConformanceResult r = runner.run(cases.get(i));
+        if (r.passed()) {
+          passed++;
+        } else {
+          failed++;
+        }
+        out.printf("[%4d/%d] %s %-60s %6d ms  %s%n", i + 1, cases.size(), r.passed() ? "PASS" : "FAIL", r.name(),
+            r.millis(), r.detail());
+      }
+    }
+    out.printf("conformance: %d passed, %d failed%n", passed, failed);
+    return failed == 0 ? 0 : 1;
+  }
+}
