@@ -1,12 +1,46 @@
 package ai.fovea.models.graph.ops;
 
+import ai.fovea.kernels.conv.Conv2DFloat;
+import ai.fovea.kernels.conv.Conv2DInt8;
+import ai.fovea.kernels.conv.ConvParams;
+import ai.fovea.kernels.op.Activation;
+import ai.fovea.kernels.op.Padding;
 import ai.fovea.models.graph.OpResolver;
+import ai.fovea.models.graph.UnsupportedOpException;
+import ai.fovea.models.tflite.BuiltinOperator;
+import ai.fovea.models.tflite.OperatorOptions;
 
 /** Registers the kernels of ml-kernels' {@code conv} package with the resolver. */
 public final class ConvOps {
   private ConvOps() {}
 
   public static void register(OpResolver.Builder b) {
-    // The conv family's kernels register here as they land.
+    b.add(BuiltinOperator.CONV_2D, (options, in, out, pool) -> {
+      ConvParams p = convParams(options, options.intValue("dilation_h_factor"), options.intValue("dilation_w_factor"));
+      switch (OpTypes.of(in[0])) {
+        case FLOAT32:
+          return new Conv2DFloat(p, pool);
+        case INT8:
+          return new Conv2DInt8(p, pool);
+        default:
+          throw OpTypes.unsupported("CONV_2D", in[0]);
+      }
+    });
+  }
+
+  static ConvParams convParams(OperatorOptions o, int dilationH, int dilationW) {
+    return new ConvParams(padding(o.intValue("padding")), o.intValue("stride_h"), o.intValue("stride_w"), dilationH,
+        dilationW, Activation.fromTfliteCode(o.intValue("fused_activation_function")));
+  }
+
+  static Padding padding(int code) {
+    switch (code) {
+      case 0:
+        return Padding.SAME;
+      case 1:
+        return Padding.VALID;
+      default:
+        throw new UnsupportedOpException("unknown padding " + code);
+    }
   }
 }

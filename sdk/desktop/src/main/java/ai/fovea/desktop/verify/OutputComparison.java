@@ -26,11 +26,13 @@ final class OutputComparison {
   }
 
   private static OutputComparison compareFloats(float[] e, float[] a, int n, Tolerance tolerance) {
-    double largest = 0;
+    double sumSquares = 0;
     for (int i = 0; i < n; i++) {
-      largest = Math.max(largest, Math.abs(e[i]));
+      if (!Float.isNaN(e[i]) && !Float.isInfinite(e[i])) {
+        sumSquares += (double) e[i] * e[i];
+      }
     }
-    double floor = Math.max(1e-3 * largest, Float.MIN_NORMAL);
+    double floor = Math.max(Math.sqrt(sumSquares / Math.max(n, 1)), Float.MIN_NORMAL);
     double maxAbs = 0;
     double maxRel = 0;
     for (int i = 0; i < n; i++) {

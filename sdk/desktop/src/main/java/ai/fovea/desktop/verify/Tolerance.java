@@ -2,8 +2,9 @@ package ai.fovea.desktop.verify;
 
 /**
  * How close our output must be to the interpreter's. Float: relative error at most {@code relative}, measured
- * against {@code max(|expected|, 1e-3 × largest |expected| of the output)} so that values near zero, which
- * come from cancellation, are judged on the output's scale. Quantized: at most {@code lsb} units apart (0 =
+ * against {@code max(|expected|, RMS of the expected output)} (numpy's allclose with the output's own scale as
+ * the absolute floor), so that values near zero, which come from cancellation in long sums whose order differs
+ * between implementations, are judged on the output's scale. Quantized: at most {@code lsb} units apart (0 =
  * bit-exact).
  */
 public final class Tolerance {

@@ -1,0 +1,80 @@
+package ai.fovea.kernels.conv;
+
+import ai.fovea.kernels.op.Activation;
+import ai.fovea.kernels.op.OpPrepareException;
+import ai.fovea.kernels.quant.QuantizedMultiplier;
+import ai.fovea.kernels.tensor.Tensor;
+
+/**
+ * Turns int32 accumulators of a quantized convolution-like op into int8 outputs, per output channel: the
+ * effective scale {@code input_scale × filter_scale[c] / output_scale} as a Q31 multiplier, the output zero
+ * point and the fused activation clamp. How the scale product is formed (double or float) and how the
+ * multiplier rounds (single or double) differ between TFLite kernels, so both are chosen by the op.
+ */
+final class ChannelRequantizer {
+  enum Rounding {
+    SINGLE,
+    DOUBLE
+  }
+
+  private final int[] multipliers;
+  private final int[] shifts;
+  private final int outputZeroPoint;
+  private final int min;
+  private final int max;
+  private final boolean single;
+
+  private ChannelRequantizer(int[] multipliers, int[] shifts, int outputZeroPoint, int min, int max, boolean single) {
+    this.multipliers = multipliers;
+    this.shifts = shifts;
+    this.outputZeroPoint = outputZeroPoint;
+    this.min = min;
+    this.max = max;
+    this.single = single;
+  }
+
+  /**
+   * @param floatProduct form {@code input_scale × filter_scale} in float before widening (TFLite's
+   *     GetQuantizedConvolutionMultipler) instead of in double (PopulateConvolutionQuantizationParams)
+   */
+  static ChannelRequantizer of(String op, Tensor input, Tensor filter, Tensor output, int channels,
+      Activation activation, boolean floatProduct, Rounding rounding) {
+    if (!input.quantization().isQuantized() || !filter.quantization().isQuantized()
+        || !output.quantization().isQuantized()) {
+      throw new OpPrepareException(op, "int8 input, filter and output must all be quantized");
+    }
+    int filterScales = filter.quantization().channelCount();
+    if (filterScales != 1 && filterScales != channels) {
+      throw new OpPrepareException(op, "filter has " + filterScales + " scales for " + channels + " output channels");
+    }
+    for (int c = 0; c < filterScales; c++) {
+      if (filter.quantization().zeroPoint(c) != 0) {
+        throw new OpPrepareException(op, "int8 filters must be symmetric (zero point 0), channel " + c + " has "
+            + filter.quantization().zeroPoint(c));
+      }
+    }
+    float inputScale = input.quantization().scale();
+    float outputScale = output.quantization().scale();
+    int[] m = new int[channels];
+    int[] s = new int[channels];
+    for (int c = 0; c < channels; c++) {
+      float filterScale = filter.quantization().scale(filterScales == 1 ? 0 : c);
+      double product = floatProduct ? (double) (inputScale * filterScale) : (double) inputScale * filterScale;
+      QuantizedMultiplier q = QuantizedMultiplier.of(product / outputScale);
+      m[c] = q.multiplier;
+      s[c] = q.shift;
+    }
+    int[] range = activation.quantizedRange(output);
+    return new ChannelRequantizer(m, s, output.quantization().zeroPoint(), range[0], range[1],
+        rounding == Rounding.SINGLE);
+  }
+
+  /** The int8 output value of accumulator {@code acc} (bias included) on channel {@code c}. */
+  int apply(int acc, int c) {
+    int scaled = single
+        ? QuantizedMultiplier.applySingleRounding(acc, multipliers[c], shifts[c])
+        : QuantizedMultiplier.applyDoubleRounding(acc, multipliers[c], shifts[c]);
+    int v = scaled + outputZeroPoint;
+    return v < min ? min : v > max ? max : v;
+  }
+}

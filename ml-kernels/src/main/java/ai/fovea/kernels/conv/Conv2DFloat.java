@@ -1,0 +1,122 @@
+package ai.fovea.kernels.conv;
+
+import ai.fovea.kernels.gemm.PackedGemm;
+import ai.fovea.kernels.op.ConvGeometry;
+import ai.fovea.kernels.op.Op;
+import ai.fovea.kernels.op.OpPrepareException;
+import ai.fovea.kernels.parallel.ComputePool;
+import ai.fovea.kernels.tensor.DataType;
+import ai.fovea.kernels.tensor.Tensor;
+
+/**
+ * CONV_2D on float32 NHWC tensors: input, filter [outC, kh, kw, inC], optional bias [outC]. The optimized form
+ * multiplies tiles of output pixels by the filter packed once at prepare: a 1×1 stride-1 unpadded conv reads
+ * the input directly as the A matrix; other shapes gather each tile's windows (im2col) into a per-thread
+ * scratch first. Threads split output pixels.
+ */
+public final class Conv2DFloat implements Op {
+  static final String NAME = "CONV_2D";
+  /** Output pixels per im2col tile: small enough that the tile stays in L2 between gather and multiply. */
+  static final int TILE = 64;
+
+  private final ConvParams params;
+  private final ComputePool pool;
+  private ConvGeometry g;
+  private int outChannels;
+  private int depth;
+  private float[] packedFilter;
+  private boolean direct;
+  private float[][] scratch;
+
+  public Conv2DFloat(ConvParams params, ComputePool pool) {
+    this.params = params;
+    this.pool = pool;
+  }
+
+  @Override
+  public void prepare(Tensor[] inputs, Tensor[] outputs) {
+    Tensor input = inputs[0];
+    Tensor filter = inputs[1];
+    ConvShapes.requireTypes(NAME, DataType.FLOAT32, inputs, outputs);
+    g = ConvShapes.convGeometry(NAME, input, filter, inputs.length > 2 ? inputs[2] : null, params);
+    outChannels = filter.shape().dim(0);
+    depth = g.filterHeight * g.filterWidth * g.inChannels;
+    outputs[0].resize(g.outputShape(outChannels));
+    packedFilter = PackedGemm.packTransposed(filter.floats(), outChannels, depth);
+    direct = g.filterHeight == 1 && g.filterWidth == 1 && g.strideH == 1 && g.strideW == 1 && g.needsNoPadding();
+    scratch = direct ? null : new float[pool.threads()][TILE * depth];
+  }
+
+  @Override
+  public void run(Tensor[] inputs, Tensor[] outputs) {
+    float[] in = inputs[0].floats();
+    float[] out = outputs[0].floats();
+    float[] bias = inputs.length > 2 && inputs[2] != null ? inputs[2].floats() : null;
+    int rows = g.batch * g.outHeight * g.outWidth;
+    int threads = pool.threads();
+    pool.parallelFor(threads, 1, (t0, t1) -> {
+      for (int t = t0; t < t1; t++) {
+        int first = (int) ((long) rows * t / threads);
+        int last = (int) ((long) rows * (t + 1) / threads);
+        for (int r0 = first; r0 < last; r0 += TILE) {
+          int r1 = Math.min(last, r0 + TILE);
+          if (direct) {
+            PackedGemm.multiply(in, 0, depth, packedFilter, depth, outChannels, out, 0, outChannels, r0, r1);
+          } else {
+            float[] cols = scratch[t];
+            for (int r = r0; r < r1; r++) {
+              Im2col.gather(in, g, r, cols, (r - r0) * depth, 0f);
+            }
+            PackedGemm.multiply(cols, 0, depth, packedFilter, depth, outChannels, out, r0 * outChannels, outChannels,
+                0, r1 - r0);
+          }
+          addBiasAndClamp(out, bias, r0, r1);
+        }
+      }
+    });
+  }
+
+  private void addBiasAndClamp(float[] out, float[] bias, int r0, int r1) {
+    float lo = params.activation.floatMin();
+    float hi = params.activation.floatMax();
+    for (int r = r0; r < r1; r++) {
+      int base = r * outChannels;
+      for (int o = 0; o < outChannels; o++) {
+        float v = out[base + o] + (bias == null ? 0f : bias[o]);
+        out[base + o] = Math.min(Math.max(v, lo), hi);
+      }
+    }
+  }
+
+  @Override
+  public void runReference(Tensor[] inputs, Tensor[] outputs) {
+    float[] in = inputs[0].floats();
+    float[] w = inputs[1].floats();
+    float[] bias = inputs.length > 2 && inputs[2] != null ? inputs[2].floats() : null;
+    float[] out = outputs[0].floats();
+    for (int b = 0; b < g.batch; b++) {
+      for (int oy = 0; oy < g.outHeight; oy++) {
+        for (int ox = 0; ox < g.outWidth; ox++) {
+          for (int o = 0; o < outChannels; o++) {
+            float acc = bias == null ? 0f : bias[o];
+            for (int ky = 0; ky < g.filterHeight; ky++) {
+              int iy = oy * g.strideH - g.padTop + ky * g.dilationH;
+              for (int kx = 0; kx < g.filterWidth; kx++) {
+                int ix = ox * g.strideW - g.padLeft + kx * g.dilationW;
+                if (iy < 0 || iy >= g.inHeight || ix < 0 || ix >= g.inWidth) {
+                  continue;
+                }
+                for (int c = 0; c < g.inChannels; c++) {
+                  acc += in[((b * g.inHeight + iy) * g.inWidth + ix) * g.inChannels + c]
+                      * w[((o * g.filterHeight + ky) * g.filterWidth + kx) * g.inChannels + c];
+                }
+              }
+            }
+            out[((b * g.outHeight + oy) * g.outWidth + ox) * outChannels + o] =
+                Math.min(Math.max(acc, params.activation.floatMin()), params.activation.floatMax());
+          }
+        }
+      }
+    }
+  }
+}

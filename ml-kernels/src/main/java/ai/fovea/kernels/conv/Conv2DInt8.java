@@ -1,0 +1,134 @@
+package ai.fovea.kernels.conv;
+
+import ai.fovea.kernels.gemm.PackedGemm;
+import ai.fovea.kernels.op.ConvGeometry;
+import ai.fovea.kernels.op.Op;
+import ai.fovea.kernels.parallel.ComputePool;
+import ai.fovea.kernels.tensor.DataType;
+import ai.fovea.kernels.tensor.Tensor;
+
+/**
+ * CONV_2D on int8 NHWC tensors with TFLite's quantization: per-tensor asymmetric input/output, per-channel (or
+ * per-tensor) symmetric filter [outC, kh, kw, inC], int32 bias. The accumulator is
+ * {@code Σ x·w − zp_in·Σ w + bias}: padding taps hold {@code zp_in} so they cancel, and {@code Σ w} per channel
+ * is folded at prepare. Requantization uses the double-precision scale product and single rounding (the
+ * interpreter's ruy path), then the output zero point and the fused activation clamp.
+ */
+public final class Conv2DInt8 implements Op {
+  private final ConvParams params;
+  private final ComputePool pool;
+  private ConvGeometry g;
+  private int outChannels;
+  private int depth;
+  private int[] packedFilter;
+  private int[] biasMinusOffset;
+  private ChannelRequantizer requantizer;
+  private boolean direct;
+  private byte[][] cols;
+  private int[][] accumulators;
+
+  public Conv2DInt8(ConvParams params, ComputePool pool) {
+    this.params = params;
+    this.pool = pool;
+  }
+
+  @Override
+  public void prepare(Tensor[] inputs, Tensor[] outputs) {
+    Tensor input = inputs[0];
+    Tensor filter = inputs[1];
+    Tensor bias = inputs.length > 2 ? inputs[2] : null;
+    ConvShapes.requireTypes(Conv2DFloat.NAME, DataType.INT8, inputs, outputs);
+    g = ConvShapes.convGeometry(Conv2DFloat.NAME, input, filter, bias, params);
+    outChannels = filter.shape().dim(0);
+    depth = g.filterHeight * g.filterWidth * g.inChannels;
+    outputs[0].resize(g.outputShape(outChannels));
+    requantizer = ChannelRequantizer.of(Conv2DFloat.NAME, input, filter, outputs[0], outChannels, params.activation,
+        false, ChannelRequantizer.Rounding.SINGLE);
+    packedFilter = PackedGemm.packTransposed(filter.bytes(), outChannels, depth);
+    biasMinusOffset = foldInputOffset(filter.bytes(), bias, outChannels, depth, input.quantization().zeroPoint());
+    direct = g.filterHeight == 1 && g.filterWidth == 1 && g.strideH == 1 && g.strideW == 1 && g.needsNoPadding();
+    cols = new byte[pool.threads()][direct ? 0 : Conv2DFloat.TILE * depth];
+    accumulators = new int[pool.threads()][Conv2DFloat.TILE * outChannels];
+  }
+
+  /** bias[o] − zp_in · Σ_k w[o][k]: the constant part of every accumulator of channel o. */
+  static int[] foldInputOffset(byte[] w, Tensor bias, int channels, int depth, int inputZeroPoint) {
+    int[] folded = new int[channels];
+    for (int o = 0; o < channels; o++) {
+      int sum = 0;
+      for (int k = 0; k < depth; k++) {
+        sum += w[o * depth + k];
+      }
+      folded[o] = (bias == null ? 0 : bias.ints()[o]) - inputZeroPoint * sum;
+    }
+    return folded;
+  }
+
+  @Override
+  public void run(Tensor[] inputs, Tensor[] outputs) {
+    byte[] in = inputs[0].bytes();
+    byte[] out = outputs[0].bytes();
+    byte pad = (byte) inputs[0].quantization().zeroPoint();
+    int rows = g.batch * g.outHeight * g.outWidth;
+    int threads = pool.threads();
+    pool.parallelFor(threads, 1, (t0, t1) -> {
+      for (int t = t0; t < t1; t++) {
+        int first = (int) ((long) rows * t / threads);
+        int last = (int) ((long) rows * (t + 1) / threads);
+        int[] acc = accumulators[t];
+        for (int r0 = first; r0 < last; r0 += Conv2DFloat.TILE) {
+          int r1 = Math.min(last, r0 + Conv2DFloat.TILE);
+          if (direct) {
+            PackedGemm.multiply(in, r0 * depth, depth, packedFilter, depth, outChannels, acc, 0, outChannels, 0,
+                r1 - r0);
+          } else {
+            for (int r = r0; r < r1; r++) {
+              Im2col.gather(in, g, r, cols[t], (r - r0) * depth, pad);
+            }
+            PackedGemm.multiply(cols[t], 0, depth, packedFilter, depth, outChannels, acc, 0, outChannels, 0, r1 - r0);
+          }
+          for (int r = r0, i = 0; r < r1; r++) {
+            for (int o = 0, base = r * outChannels; o < outChannels; o++, i++) {
+              out[base + o] = (byte) requantizer.apply(acc[i] + biasMinusOffset[o], o);
+            }
+          }
+        }
+      }
+    });
+  }
+
+  @Override
+  public void runReference(Tensor[] inputs, Tensor[] outputs) {
+    byte[] in = inputs[0].bytes();
+    byte[] w = inputs[1].bytes();
+    int[] bias = inputs.length > 2 && inputs[2] != null ? inputs[2].ints() : null;
+    byte[] out = outputs[0].bytes();
+    int zp = inputs[0].quantization().zeroPoint();
+    for (int b = 0; b < g.batch; b++) {
+      for (int oy = 0; oy < g.outHeight; oy++) {
+        for (int ox = 0; ox < g.outWidth; ox++) {
+          for (int o = 0; o < outChannels; o++) {
+            int acc = 0;
+            for (int ky = 0; ky < g.filterHeight; ky++) {
+              int iy = oy * g.strideH - g.padTop + ky * g.dilationH;
+              for (int kx = 0; kx < g.filterWidth; kx++) {
+                int ix = ox * g.strideW - g.padLeft + kx * g.dilationW;
+                if (iy < 0 || iy >= g.inHeight || ix < 0 || ix >= g.inWidth) {
+                  continue;
+                }
+                for (int c = 0; c < g.inChannels; c++) {
+                  acc += (in[((b * g.inHeight + iy) * g.inWidth + ix) * g.inChannels + c] - zp)
+                      * w[((o * g.filterHeight + ky) * g.filterWidth + kx) * g.inChannels + c];
+                }
+              }
+            }
+            if (bias != null) {
+              acc += bias[o];
+            }
+            out[((b * g.outHeight + oy) * g.outWidth + ox) * outChannels + o] = (byte) requantizer.apply(acc, o);
+          }
+        }
+      }
+    }
+  }
+}
