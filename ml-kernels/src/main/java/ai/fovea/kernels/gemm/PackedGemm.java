@@ -19,11 +19,17 @@ public final class PackedGemm {
   /** Float: C rows [m0, m1) are overwritten. */
   public static void multiply(float[] a, int aOffset, int lda, float[] b, int k, int n, float[] c, int cOffset, int ldc,
       int m0, int m1) {
+    multiply(a, aOffset, lda, b, k, n, c, cOffset, ldc, m0, m1, 0, n);
+  }
+
+  /** Float: the block C[m0..m1)[j0..j1) is overwritten; threads may split rows or columns. */
+  public static void multiply(float[] a, int aOffset, int lda, float[] b, int k, int n, float[] c, int cOffset, int ldc,
+      int m0, int m1, int j0, int j1) {
     for (int row = m0; row < m1; row++) {
-      java.util.Arrays.fill(c, cOffset + row * ldc, cOffset + row * ldc + n, 0f);
+      java.util.Arrays.fill(c, cOffset + row * ldc + j0, cOffset + row * ldc + j1, 0f);
     }
-    for (int n0 = 0; n0 < n; n0 += N_BLOCK) {
-      int nEnd = Math.min(n, n0 + N_BLOCK);
+    for (int n0 = j0; n0 < j1; n0 += N_BLOCK) {
+      int nEnd = Math.min(j1, n0 + N_BLOCK);
       for (int k0 = 0; k0 < k; k0 += K_BLOCK) {
         int kEnd = Math.min(k, k0 + K_BLOCK);
         int row = m0;
@@ -63,11 +69,17 @@ public final class PackedGemm {
   /** Int8 × int8 → int32: C rows [m0, m1) are overwritten with the raw products (no offsets). */
   public static void multiply(byte[] a, int aOffset, int lda, int[] b, int k, int n, int[] c, int cOffset, int ldc,
       int m0, int m1) {
+    multiply(a, aOffset, lda, b, k, n, c, cOffset, ldc, m0, m1, 0, n);
+  }
+
+  /** Int8: the block C[m0..m1)[j0..j1) is overwritten with the raw products. */
+  public static void multiply(byte[] a, int aOffset, int lda, int[] b, int k, int n, int[] c, int cOffset, int ldc,
+      int m0, int m1, int j0, int j1) {
     for (int row = m0; row < m1; row++) {
-      java.util.Arrays.fill(c, cOffset + row * ldc, cOffset + row * ldc + n, 0);
+      java.util.Arrays.fill(c, cOffset + row * ldc + j0, cOffset + row * ldc + j1, 0);
     }
-    for (int n0 = 0; n0 < n; n0 += N_BLOCK) {
-      int nEnd = Math.min(n, n0 + N_BLOCK);
+    for (int n0 = j0; n0 < j1; n0 += N_BLOCK) {
+      int nEnd = Math.min(j1, n0 + N_BLOCK);
       for (int k0 = 0; k0 < k; k0 += K_BLOCK) {
         int kEnd = Math.min(k, k0 + K_BLOCK);
         int row = m0;

@@ -3,6 +3,12 @@ package ai.fovea.models.graph.ops;
 import ai.fovea.kernels.conv.Conv2DFloat;
 import ai.fovea.kernels.conv.Conv2DInt8;
 import ai.fovea.kernels.conv.ConvParams;
+import ai.fovea.kernels.conv.DepthwiseConv2DFloat;
+import ai.fovea.kernels.conv.DepthwiseConv2DInt8;
+import ai.fovea.kernels.conv.DepthwiseParams;
+import ai.fovea.kernels.conv.FullyConnectedFloat;
+import ai.fovea.kernels.conv.FullyConnectedInt8;
+import ai.fovea.kernels.conv.FullyConnectedParams;
 import ai.fovea.kernels.op.Activation;
 import ai.fovea.kernels.op.Padding;
 import ai.fovea.models.graph.OpResolver;
@@ -24,6 +30,41 @@ public final class ConvOps {
           return new Conv2DInt8(p, pool);
         default:
           throw OpTypes.unsupported("CONV_2D", in[0]);
+      }
+    });
+    registerDepthwise(b);
+    registerFullyConnected(b);
+  }
+
+  private static void registerDepthwise(OpResolver.Builder b) {
+    b.add(BuiltinOperator.DEPTHWISE_CONV_2D, (options, in, out, pool) -> {
+      DepthwiseParams p = new DepthwiseParams(convParams(options, options.intValue("dilation_h_factor"),
+          options.intValue("dilation_w_factor")), Math.max(1, options.intValue("depth_multiplier")));
+      switch (OpTypes.of(in[0])) {
+        case FLOAT32:
+          return new DepthwiseConv2DFloat(p, pool);
+        case INT8:
+          return new DepthwiseConv2DInt8(p, pool);
+        default:
+          throw OpTypes.unsupported("DEPTHWISE_CONV_2D", in[0]);
+      }
+    });
+  }
+
+  private static void registerFullyConnected(OpResolver.Builder b) {
+    b.add(BuiltinOperator.FULLY_CONNECTED, (options, in, out, pool) -> {
+      if (options.intValue("weights_format") != 0) {
+        throw new UnsupportedOpException("FULLY_CONNECTED with shuffled weights is not supported");
+      }
+      FullyConnectedParams p = new FullyConnectedParams(
+          Activation.fromTfliteCode(options.intValue("fused_activation_function")), options.boolValue("keep_num_dims"));
+      switch (OpTypes.of(in[0])) {
+        case FLOAT32:
+          return new FullyConnectedFloat(p, pool);
+        case INT8:
+          return new FullyConnectedInt8(p, pool);
+        default:
+          throw OpTypes.unsupported("FULLY_CONNECTED", in[0]);
       }
     });
   }

@@ -20,6 +20,8 @@ public final class ConvCases {
   public static List<ConformanceCase> cases(Scale scale) {
     List<ConformanceCase> cases = new ArrayList<>();
     conv2d(scale, cases);
+    depthwise(scale, cases);
+    fullyConnected(scale, cases);
     return cases;
   }
 
@@ -137,6 +139,149 @@ public final class ConvCases {
         .set("stride_w", c.stride).set("stride_h", c.stride).set("dilation_w_factor", c.dilation)
         .set("dilation_h_factor", c.dilation).set("fused_activation_function", c.act.tfliteCode()).build(),
         new int[] {in, w, bias}, new int[] {out});
+    b.markOutput(out);
+    return b.build();
+  }
+
+  private static void depthwise(Scale scale, List<ConformanceCase> cases) {
+    List<int[]> configs = new ArrayList<>(); // k, stride, dilation, same, multiplier, batch, activation
+    if (scale == Scale.QUICK) {
+      configs.add(new int[] {3, 1, 1, 1, 1, 1, 0});
+      configs.add(new int[] {3, 2, 1, 0, 1, 2, 3});
+      configs.add(new int[] {3, 1, 2, 1, 2, 1, 1});
+    } else {
+      for (int k : new int[] {3, 5}) {
+        for (int stride = 1; stride <= 2; stride++) {
+          for (int dilation = 1; dilation <= 2; dilation++) {
+            for (int same = 0; same <= 1; same++) {
+              for (int mult : new int[] {1, 2}) {
+                for (Activation act : new Activation[] {Activation.NONE, Activation.RELU, Activation.RELU6,
+                    Activation.RELU_N1_TO_1}) {
+                  configs.add(new int[] {k, stride, dilation, same, mult, 1 + (k + act.tfliteCode()) % 2,
+                      act.tfliteCode()});
+                }
+              }
+            }
+          }
+        }
+      }
+    }
+    for (int[] c : configs) {
+      for (DataType type : new DataType[] {DataType.FLOAT32, DataType.INT8}) {
+        for (boolean perChannel : type == DataType.INT8 ? new boolean[] {true, false} : new boolean[] {true}) {
+          if (!perChannel && scale == Scale.QUICK) {
+            continue;
+          }
+          String name = String.format("DEPTHWISE_CONV_2D %s %dx10x9x6 k%d s%d d%d %s mult%d %s%s",
+              type.name().toLowerCase(), c[5], c[0], c[1], c[2], c[3] == 1 ? "SAME" : "VALID", c[4],
+              Activation.fromTfliteCode(c[6]), perChannel ? "" : " per-tensor");
+          cases.add(ConformanceCase.of(name, depthwiseModel(c, type, perChannel, name.hashCode()),
+              type == DataType.FLOAT32 ? Tolerance.float32() : Tolerance.exact()));
+        }
+      }
+    }
+  }
+
+  private static byte[] depthwiseModel(int[] c, DataType type, boolean perChannel, long seed) {
+    int k = c[0];
+    int stride = c[1];
+    int dilation = c[2];
+    boolean same = c[3] == 1;
+    int mult = c[4];
+    int batch = c[5];
+    int inC = 6;
+    int outC = inC * mult;
+    RandomWeights r = new RandomWeights(seed);
+    ModelBuilder b = new ModelBuilder();
+    Shape inShape = Shape.of(batch, 10, 9, inC);
+    Shape wShape = Shape.of(1, k, k, outC);
+    Shape outShape = Shape.of(batch, outSize(10, k, stride, dilation, same), outSize(9, k, stride, dilation, same), outC);
+    int in;
+    int w;
+    int bias;
+    int out;
+    if (type == DataType.FLOAT32) {
+      in = b.addInput("input", type, inShape, Quantization.none());
+      w = b.addConstant("filter", wShape, r.floats(wShape.size(), 0.5f));
+      bias = b.addConstant("bias", Shape.of(outC), r.floats(outC, 0.5f));
+      out = b.addTensor("output", type, outShape, Quantization.none());
+    } else {
+      Quantization qin = r.activation(0.02f);
+      Quantization qw = r.weightScales(outC, 3, perChannel);
+      in = b.addInput("input", type, inShape, qin);
+      w = b.addConstant("filter", type, wShape, qw, r.int8(wShape.size()));
+      bias = b.addConstant("bias", Shape.of(outC), RandomWeights.biasScales(qin, qw, outC), r.bias(outC, 3000));
+      out = b.addTensor("output", type, outShape, r.activation(RandomWeights.outputScale(qin, qw, k * k)));
+    }
+    b.addOperator(BuiltinOperator.DEPTHWISE_CONV_2D, OperatorOptions.builder("DepthwiseConv2DOptions")
+        .set("padding", same ? 0 : 1).set("stride_w", stride).set("stride_h", stride).set("depth_multiplier", mult)
+        .set("dilation_w_factor", dilation).set("dilation_h_factor", dilation)
+        .set("fused_activation_function", c[6]).build(), new int[] {in, w, bias}, new int[] {out});
+    b.markOutput(out);
+    return b.build();
+  }
+
+  private static void fullyConnected(Scale scale, List<ConformanceCase> cases) {
+    List<int[]> configs = new ArrayList<>(); // batch, depth, units, activation, keepNumDims, bias
+    if (scale == Scale.QUICK) {
+      configs.add(new int[] {1, 64, 10, 0, 0, 1});
+      configs.add(new int[] {3, 37, 19, 1, 1, 1});
+    } else {
+      for (int batch : new int[] {1, 4}) {
+        for (int depth : new int[] {1, 37, 300}) {
+          for (Activation act : new Activation[] {Activation.NONE, Activation.RELU, Activation.RELU6,
+              Activation.RELU_N1_TO_1}) {
+            for (int keep = 0; keep <= 1; keep++) {
+              configs.add(new int[] {batch, depth, 11 + depth % 7, act.tfliteCode(), keep, (depth + keep) % 3 == 0 ? 0 : 1});
+            }
+          }
+        }
+      }
+    }
+    for (int[] c : configs) {
+      for (DataType type : new DataType[] {DataType.FLOAT32, DataType.INT8}) {
+        String name = String.format("FULLY_CONNECTED %s %dx%d->%d %s%s%s", type.name().toLowerCase(), c[0], c[1], c[2],
+            Activation.fromTfliteCode(c[3]), c[4] == 1 ? " keep_num_dims" : "", c[5] == 1 ? "" : " nobias");
+        cases.add(ConformanceCase.of(name, fullyConnectedModel(c, type, name.hashCode()),
+            type == DataType.FLOAT32 ? Tolerance.float32() : Tolerance.exact()));
+      }
+    }
+  }
+
+  private static byte[] fullyConnectedModel(int[] c, DataType type, long seed) {
+    int batch = c[0];
+    int depth = c[1];
+    int units = c[2];
+    boolean keep = c[4] == 1;
+    RandomWeights r = new RandomWeights(seed);
+    ModelBuilder b = new ModelBuilder();
+    Shape inShape = keep ? Shape.of(batch, 1, depth) : Shape.of(batch, depth);
+    Shape outShape = keep ? Shape.of(batch, 1, units) : Shape.of(batch, units);
+    Shape wShape = Shape.of(units, depth);
+    int in;
+    int w;
+    int bias = -1;
+    int out;
+    if (type == DataType.FLOAT32) {
+      in = b.addInput("input", type, inShape, Quantization.none());
+      w = b.addConstant("filter", wShape, r.floats(wShape.size(), 0.5f));
+      if (c[5] == 1) {
+        bias = b.addConstant("bias", Shape.of(units), r.floats(units, 0.5f));
+      }
+      out = b.addTensor("output", type, outShape, Quantization.none());
+    } else {
+      Quantization qin = r.activation(0.02f);
+      Quantization qw = r.weightScales(units, 0, false);
+      in = b.addInput("input", type, inShape, qin);
+      w = b.addConstant("filter", type, wShape, qw, r.int8(wShape.size()));
+      if (c[5] == 1) {
+        bias = b.addConstant("bias", Shape.of(units), RandomWeights.biasScales(qin, qw, 1), r.bias(units, 3000));
+      }
+      out = b.addTensor("output", type, outShape, r.activation(RandomWeights.outputScale(qin, qw, depth)));
+    }
+    b.addOperator(BuiltinOperator.FULLY_CONNECTED, OperatorOptions.builder("FullyConnectedOptions")
+        .set("fused_activation_function", c[3]).set("keep_num_dims", keep).build(), new int[] {in, w, bias},
+        new int[] {out});
     b.markOutput(out);
     return b.build();
   }

@@ -1,0 +1,77 @@
+package ai.fovea.kernels.conv;
+
+import ai.fovea.kernels.gemm.PackedGemm;
+import ai.fovea.kernels.op.Op;
+import ai.fovea.kernels.op.OpPrepareException;
+import ai.fovea.kernels.parallel.ComputePool;
+import ai.fovea.kernels.tensor.DataType;
+import ai.fovea.kernels.tensor.Tensor;
+
+/**
+ * FULLY_CONNECTED on int8 with TFLite 2.6's quantization: per-tensor asymmetric input/output, per-tensor
+ * symmetric filter, int32 bias. The effective scale multiplies input and filter scales in float before
+ * widening (as the interpreter's GetQuantizedConvolutionMultipler does) and rounds once.
+ */
+public final class FullyConnectedInt8 implements Op {
+  private final FullyConnectedParams params;
+  private final ComputePool pool;
+  private FullyConnectedShapes s;
+  private int[] packedFilter;
+  private int[] biasMinusOffset;
+  private int[] accumulators;
+  private ChannelRequantizer requantizer;
+
+  public FullyConnectedInt8(FullyConnectedParams params, ComputePool pool) {
+    this.params = params;
+    this.pool = pool;
+  }
+
+  @Override
+  public void prepare(Tensor[] inputs, Tensor[] outputs) {
+    ConvShapes.requireTypes(FullyConnectedShapes.NAME, DataType.INT8, inputs, outputs);
+    if (inputs[1].quantization().channelCount() != 1) {
+      throw new OpPrepareException(FullyConnectedShapes.NAME, "TFLite 2.6 runs int8 FULLY_CONNECTED with per-tensor "
+          + "filter quantization only; the filter has " + inputs[1].quantization().channelCount() + " scales");
+    }
+    Tensor bias = inputs.length > 2 ? inputs[2] : null;
+    s = FullyConnectedShapes.of(inputs[0], inputs[1], bias, outputs[0], params.keepNumDims);
+    requantizer = ChannelRequantizer.of(FullyConnectedShapes.NAME, inputs[0], inputs[1], outputs[0], 1,
+        params.activation, true, ChannelRequantizer.Rounding.SINGLE);
+    packedFilter = PackedGemm.packTransposed(inputs[1].bytes(), s.units, s.depth);
+    biasMinusOffset = Conv2DInt8.foldInputOffset(inputs[1].bytes(), bias, s.units, s.depth,
+        inputs[0].quantization().zeroPoint());
+    accumulators = new int[s.batch * s.units];
+  }
+
+  @Override
+  public void run(Tensor[] inputs, Tensor[] outputs) {
+    byte[] in = inputs[0].bytes();
+    byte[] out = outputs[0].bytes();
+    pool.parallelFor(s.units, 64, (j0, j1) -> {
+      PackedGemm.multiply(in, 0, s.depth, packedFilter, s.depth, s.units, accumulators, 0, s.units, 0, s.batch, j0, j1);
+      for (int b = 0; b < s.batch; b++) {
+        for (int u = j0; u < j1; u++) {
+          out[b * s.units + u] = (byte) requantizer.apply(accumulators[b * s.units + u] + biasMinusOffset[u], 0);
+        }
+      }
+    });
+  }
+
+  @Override
+  public void runReference(Tensor[] inputs, Tensor[] outputs) {
+    byte[] in = inputs[0].bytes();
+    byte[] w = inputs[1].bytes();
+    int[] bias = inputs.length > 2 && inputs[2] != null ? inputs[2].ints() : null;
+    byte[] out = outputs[0].bytes();
+    int zp = inputs[0].quantization().zeroPoint();
+    for (int b = 0; b < s.batch; b++) {
+      for (int u = 0; u < s.units; u++) {
+        int acc = bias == null ? 0 : bias[u];
+        for (int d = 0; d < s.depth; d++) {
+          acc += (in[b * s.depth + d] - zp) * w[u * s.depth + d];
+        }
+        out[b * s.units + u] = (byte) requantizer.apply(acc, 0);
+      }
+    }
+  }
+}
