@@ -2,16 +2,85 @@ package ai.fovea.desktop.verify.cases;
 
 import ai.fovea.desktop.verify.ConformanceCase;
 import ai.fovea.desktop.verify.Scale;
+import ai.fovea.desktop.verify.Tolerance;
+import ai.fovea.kernels.op.Activation;
+import ai.fovea.kernels.tensor.DataType;
+import ai.fovea.kernels.tensor.Quantization;
+import ai.fovea.kernels.tensor.Shape;
+import ai.fovea.models.tflite.BuiltinOperator;
+import ai.fovea.models.tflite.ModelBuilder;
+import ai.fovea.models.tflite.OperatorOptions;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Conformance cases of the elementwise family against the real interpreter. */
+/** Conformance cases of ADD, SUB and MUL (same shapes and broadcasts) over float32, int32, int8 and uint8. */
 public final class ElementwiseCases {
   private ElementwiseCases() {}
 
+  private static final int[][][] SHAPE_PAIRS = {
+    {{1, 5, 6, 7}, {1, 5, 6, 7}},
+    {{2, 5, 6, 7}, {7}},
+    {{1}, {2, 3, 4}},
+    {{3, 1, 5}, {1, 4, 1}},
+    {{2, 3, 4, 5}, {2, 1, 4, 1}},
+  };
+
   public static List<ConformanceCase> cases(Scale scale) {
     List<ConformanceCase> cases = new ArrayList<>();
-    // The family's cases are added here as its kernels are registered.
+    BuiltinOperator[] ops = {BuiltinOperator.ADD, BuiltinOperator.SUB, BuiltinOperator.MUL};
+    Activation[] acts = scale == Scale.QUICK ? new Activation[] {Activation.RELU6}
+        : new Activation[] {Activation.NONE, Activation.RELU, Activation.RELU6, Activation.RELU_N1_TO_1};
+    DataType[] types = {DataType.FLOAT32, DataType.INT8, DataType.UINT8, DataType.INT32};
+    for (BuiltinOperator op : ops) {
+      for (int p = 0; p < (scale == Scale.QUICK ? 2 : SHAPE_PAIRS.length); p++) {
+        for (Activation act : acts) {
+          for (DataType type : types) {
+            if (type == DataType.INT32 && (op == BuiltinOperator.SUB || act != Activation.NONE)) {
+              continue; // int32 is covered for ADD and MUL without a fused activation only.
+            }
+            String name = String.format("%s %s %s+%s %s", op, type.name().toLowerCase(),
+                Shape.of(SHAPE_PAIRS[p][0]), Shape.of(SHAPE_PAIRS[p][1]), act);
+            cases.add(ConformanceCase.of(name, model(op, type, SHAPE_PAIRS[p], act, name.hashCode()),
+                type == DataType.FLOAT32 ? Tolerance.float32() : Tolerance.exact()).withInputRange(-4f, 4f));
+          }
+        }
+      }
+    }
     return cases;
+  }
+
+  private static byte[] model(BuiltinOperator op, DataType type, int[][] shapes, Activation act, long seed) {
+    RandomWeights r = new RandomWeights(seed);
+    Shape a = Shape.of(shapes[0]);
+    Shape b = Shape.of(shapes[1]);
+    int rank = Math.max(a.rank(), b.rank());
+    int[] out = new int[rank];
+    for (int i = 0; i < rank; i++) {
+      int da = i - (rank - a.rank()) >= 0 ? a.dim(i - (rank - a.rank())) : 1;
+      int db = i - (rank - b.rank()) >= 0 ? b.dim(i - (rank - b.rank())) : 1;
+      out[i] = Math.max(da, db);
+    }
+    Quantization qa = quantization(r, type, 0.03f);
+    Quantization qb = quantization(r, type, 0.05f);
+    Quantization qo = quantization(r, type, op == BuiltinOperator.MUL ? 0.08f : 0.06f);
+    ModelBuilder m = new ModelBuilder();
+    int ia = m.addInput("a", type, a, qa);
+    int ib = m.addInput("b", type, b, qb);
+    int io = m.addTensor("out", type, Shape.of(out), qo);
+    String table = op == BuiltinOperator.ADD ? "AddOptions" : op == BuiltinOperator.SUB ? "SubOptions" : "MulOptions";
+    m.addOperator(op, OperatorOptions.builder(table).set("fused_activation_function", act.tfliteCode()).build(),
+        new int[] {ia, ib}, new int[] {io});
+    m.markOutput(io);
+    return m.build();
+  }
+
+  private static Quantization quantization(RandomWeights r, DataType type, float scale) {
+    if (type == DataType.INT8) {
+      return r.activation(scale);
+    }
+    if (type == DataType.UINT8) {
+      return Quantization.perTensor(scale, 128 + r.bias(1, 20)[0]);
+    }
+    return Quantization.none();
   }
 }

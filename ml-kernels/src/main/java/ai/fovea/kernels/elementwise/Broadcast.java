@@ -1,0 +1,115 @@
+package ai.fovea.kernels.elementwise;
+
+import ai.fovea.kernels.op.OpPrepareException;
+import ai.fovea.kernels.tensor.Shape;
+
+/**
+ * NumPy broadcasting of two inputs, precomputed at prepare as contiguous segments: dims where both inputs
+ * behave alike are merged, the innermost merged dim becomes the segment, and each segment gets its start
+ * offsets in both inputs. Inside a segment an input either advances with the output (step 1) or repeats one
+ * value (step 0), which is what lets the element loops vectorize.
+ */
+final class Broadcast {
+  final Shape output;
+  final int segmentLength;
+  final int stepA;
+  final int stepB;
+  final int[] offsetsA;
+  final int[] offsetsB;
+
+  private Broadcast(Shape output, int segmentLength, int stepA, int stepB, int[] offsetsA, int[] offsetsB) {
+    this.output = output;
+    this.segmentLength = segmentLength;
+    this.stepA = stepA;
+    this.stepB = stepB;
+    this.offsetsA = offsetsA;
+    this.offsetsB = offsetsB;
+  }
+
+  static Broadcast of(String op, Shape a, Shape b) {
+    int rank = Math.max(a.rank(), b.rank());
+    int[] da = padded(a, rank);
+    int[] db = padded(b, rank);
+    int[] out = new int[rank];
+    for (int i = 0; i < rank; i++) {
+      if (da[i] != db[i] && da[i] != 1 && db[i] != 1) {
+        throw new OpPrepareException(op, "shapes " + a + " and " + b + " do not broadcast (axis " + i + ")");
+      }
+      out[i] = da[i] == 1 ? db[i] : da[i];
+    }
+    Shape outShape = Shape.of(out);
+    // Merge adjacent dims with the same broadcast pattern (both advance, only a, only b).
+    int[] dims = new int[rank];
+    int[] kindA = new int[rank];
+    int[] kindB = new int[rank];
+    int r = 0;
+    for (int i = 0; i < rank; i++) {
+      if (out[i] == 1) {
+        continue;
+      }
+      int ka = da[i] == 1 ? 0 : 1;
+      int kb = db[i] == 1 ? 0 : 1;
+      if (r > 0 && kindA[r - 1] == ka && kindB[r - 1] == kb) {
+        dims[r - 1] *= out[i];
+      } else {
+        dims[r] = out[i];
+        kindA[r] = ka;
+        kindB[r] = kb;
+        r++;
+      }
+    }
+    if (r == 0) {
+      return new Broadcast(outShape, outShape.size() == 0 ? 0 : 1, 1, 1, new int[] {0}, new int[] {0});
+    }
+    int segment = dims[r - 1];
+    int segments = outShape.size() / Math.max(segment, 1);
+    int[] offA = new int[segments];
+    int[] offB = new int[segments];
+    int[] strideA = strides(dims, kindA, r);
+    int[] strideB = strides(dims, kindB, r);
+    int[] counter = new int[r];
+    for (int s = 0; s < segments; s++) {
+      int oa = 0;
+      int ob = 0;
+      for (int i = 0; i < r - 1; i++) {
+        oa += counter[i] * strideA[i];
+        ob += counter[i] * strideB[i];
+      }
+      offA[s] = oa;
+      offB[s] = ob;
+      for (int i = r - 2; i >= 0; i--) {
+        if (++counter[i] < dims[i]) {
+          break;
+        }
+        counter[i] = 0;
+      }
+    }
+    return new Broadcast(outShape, segment, kindA[r - 1], kindB[r - 1], offA, offB);
+  }
+
+  private static int[] padded(Shape s, int rank) {
+    int[] d = new int[rank];
+    java.util.Arrays.fill(d, 1);
+    for (int i = 0; i < s.rank(); i++) {
+      d[rank - s.rank() + i] = s.dim(i);
+    }
+    return d;
+  }
+
+  /** Element strides of one input over the merged dims (0 where it is broadcast). */
+  private static int[] strides(int[] dims, int[] kind, int r) {
+    int[] strides = new int[r];
+    int stride = 1;
+    for (int i = r - 1; i >= 0; i--) {
+      strides[i] = kind[i] == 1 ? stride : 0;
+      if (kind[i] == 1) {
+        stride *= dims[i];
+      }
+    }
+    return strides;
+  }
+
+  int segments() {
+    return offsetsA.length;
+  }
+}
