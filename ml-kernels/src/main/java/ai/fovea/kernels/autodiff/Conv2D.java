@@ -50,8 +50,7 @@ public final class Conv2D {
     }
     Variable y = tape.output(NAME, g.outputShape(outChannels), x, filter, bias);
     float[] out = y.values();
-    ParallelGemm.multiply(tape.pool(), cols, ParallelGemm.transpose(filter.values(), outChannels, depth), out, rows,
-        depth, outChannels);
+    ParallelGemm.multiplyTransposed(tape.pool(), cols, filter.values(), out, rows, depth, outChannels);
     if (bias != null) {
       float[] b = bias.values();
       for (int r = 0; r < rows; r++) {

@@ -27,7 +27,7 @@ public final class FullyConnected {
     }
     Variable y = tape.output(NAME, Shape.of(n, m), x, weights, bias);
     float[] out = y.values();
-    ParallelGemm.multiply(tape.pool(), x.values(), ParallelGemm.transpose(weights.values(), m, k), out, n, k, m);
+    ParallelGemm.multiplyTransposed(tape.pool(), x.values(), weights.values(), out, n, k, m);
     if (bias != null) {
       float[] b = bias.values();
       for (int r = 0; r < n; r++) {
