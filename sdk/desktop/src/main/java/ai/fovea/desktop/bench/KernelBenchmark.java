@@ -2,29 +2,26 @@ package ai.fovea.desktop.bench;
 
 import ai.fovea.desktop.tflite.TfliteInterpreter;
 import ai.fovea.kernels.parallel.ComputePool;
-import ai.fovea.kernels.tensor.DataType;
 import ai.fovea.kernels.tensor.Tensor;
 import ai.fovea.models.graph.GraphRunner;
 import ai.fovea.models.quantize.CalibrationSamples;
 import ai.fovea.models.quantize.PostTrainingQuantizer;
-import ai.fovea.models.tflite.TensorInfo;
 import ai.fovea.models.tflite.TfliteModel;
 import ai.fovea.models.tflite.TfliteWriter;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.function.Consumer;
 
 /**
  * Times each {@link BenchCase} as float and int8 on our kernels and in TFLite 2.6.2 with the same thread count:
- * median of {@code runs} timed runs after warm-up runs (our JIT needs them; TFLite's first run allocates). The
- * speed reference is TFLite's float model with XNNPACK; TFLite's int8 kernels are slow in this build, so they
- * get a fifth of the runs and are reported for information. TFLite times are its native inference time.
+ * median of {@code runs} timed runs after warm-up runs ({@link Timing}). The speed reference is TFLite's float
+ * model with XNNPACK; TFLite's int8 kernels are slow in this build, so they get a fifth of the runs and are
+ * reported for information. Our times are wall-clock around the graph run, TFLite's its native inference time.
  */
 public final class KernelBenchmark {
   private static final int CALIBRATION_SAMPLES = 2;
-  private static final long WARM_UP_NANOS = 1_000_000_000L;
+  private static final int WARM_UP_RUNS = 3;
+  private static final long INPUT_SEED = 11L;
   private final int threads;
   private final int runs;
   private final Consumer<String> progress;
@@ -62,70 +59,19 @@ public final class KernelBenchmark {
 
   private double ours(TfliteModel model, ComputePool pool) {
     try (GraphRunner runner = GraphRunner.builder(model).pool(pool).build()) {
-      Tensor[] inputs = inputs(model);
-      for (int i = 0; i < inputs.length; i++) {
-        copy(inputs[i], runner.input(i));
-      }
-      long warmUpEnd = System.nanoTime() + WARM_UP_NANOS;
-      for (int w = 0; w < 3 || System.nanoTime() < warmUpEnd && w < runs; w++) {
-        runner.run();
-      }
-      double[] ms = new double[runs];
-      for (int r = 0; r < runs; r++) {
-        long start = System.nanoTime();
-        runner.run();
-        ms[r] = (System.nanoTime() - start) / 1e6;
-      }
-      return median(ms);
+      RandomInputs.feed(RandomInputs.of(model, INPUT_SEED), runner);
+      return Timing.medianMs(WARM_UP_RUNS, runs, () -> Timing.wallMs(runner::run));
     }
   }
 
   private double tflite(TfliteModel model, boolean xnnpack, int timedRuns) {
-    Tensor[] inputs = inputs(model);
+    Tensor[] inputs = RandomInputs.of(model, INPUT_SEED);
     try (TfliteInterpreter tflite = TfliteInterpreter.builder(TfliteWriter.write(model)).threads(threads)
         .xnnpack(xnnpack).build()) {
-      tflite.run(inputs);
-      double[] ms = new double[timedRuns];
-      for (int r = 0; r < timedRuns; r++) {
+      return Timing.medianMs(1, timedRuns, () -> {
         tflite.run(inputs);
-        ms[r] = tflite.lastRunNanos() / 1e6;
-      }
-      return median(ms);
+        return tflite.lastRunNanos() / 1e6;
+      });
     }
-  }
-
-  /** Seeded inputs: floats uniform in [-1, 1], int8 over the whole range. */
-  private static Tensor[] inputs(TfliteModel model) {
-    Random random = new Random(11);
-    int[] indices = model.mainSubgraph().inputs();
-    Tensor[] inputs = new Tensor[indices.length];
-    for (int i = 0; i < indices.length; i++) {
-      TensorInfo info = model.mainSubgraph().tensors().get(indices[i]);
-      Tensor t = Tensor.allocate(info.name(), info.type(), info.shape(), info.quantization());
-      if (info.type() == DataType.FLOAT32) {
-        for (int k = 0; k < t.size(); k++) {
-          t.floats()[k] = random.nextFloat() * 2 - 1;
-        }
-      } else {
-        random.nextBytes(t.bytes());
-      }
-      inputs[i] = t;
-    }
-    return inputs;
-  }
-
-  private static void copy(Tensor from, Tensor to) {
-    if (from.dataType() == DataType.FLOAT32) {
-      System.arraycopy(from.floats(), 0, to.floats(), 0, from.size());
-    } else {
-      System.arraycopy(from.bytes(), 0, to.bytes(), 0, from.size());
-    }
-  }
-
-  static double median(double[] values) {
-    double[] sorted = values.clone();
-    Arrays.sort(sorted);
-    int n = sorted.length;
-    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
   }
 }
