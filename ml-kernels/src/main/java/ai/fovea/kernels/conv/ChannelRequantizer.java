@@ -77,4 +77,11 @@ final class ChannelRequantizer {
     int v = scaled + outputZeroPoint;
     return v < min ? min : v > max ? max : v;
   }
+
+  /** Writes {@code out[outOffset + c] = apply(acc[c], c)} for channels c in [c0, c1): one output row. */
+  void apply(int[] acc, byte[] out, int outOffset, int c0, int c1) {
+    for (int c = c0; c < c1; c++) {
+      out[outOffset + c] = (byte) apply(acc[c], c);
+    }
+  }
 }
