@@ -14,10 +14,10 @@ import ai.fovea.kernels.tensor.Tensor;
  * <ul>
  *   <li>4-D, keep_dims, axes listed as {1, 2} (the spatial mean): int8 rescales the centred sum by
  *   {@code s_in / s_out} with double rounding, then divides by the count rounding half away from zero; uint8
- *   rescales the raw sum by {@code s_in / (count · s_out)} and adds {@code zp_out − (int) (zp_in · s_in / s_out)};
+ *   rescales the raw sum by {@code s_in / (count · s_out)} and adds {@code zp_out − round(zp_in · s_in / s_out)};
  *   <li>otherwise, equal input and output quantization: the sum divided by the count, truncated;
- *   <li>otherwise: in float, {@code round(sum / count · s + 0.5 − zp_in · s) + zp_out} with
- *   {@code s = s_in / s_out}, rounding half away from zero (the extra 0.5 is TFLite's).
+ *   <li>otherwise: in float, {@code round(sum / count · s − zp_in · s) + zp_out} with {@code s = s_in / s_out},
+ *   rounding half away from zero.
  * </ul>
  * Each result is clamped to the type. The optimized form sums like {@link MeanFloat}, into an int row.
  */
@@ -72,14 +72,15 @@ public final class MeanInt8 implements Op {
       multiplier = QuantizedMultiplier.of((double) si / (double) so);
     } else if (plan.spatial) {
       rescale = Rescale.SPATIAL_UINT8;
-      uint8Bias = outputZeroPoint - (int) (inputZeroPoint * si / so);
+      float offset = inputZeroPoint * si / so;
+      uint8Bias = outputZeroPoint - (int) (offset > 0 ? offset + 0.5f : offset - 0.5f);
       multiplier = QuantizedMultiplier.of(si / (plan.count * so));
     } else if (si == so && inputZeroPoint == outputZeroPoint) {
       rescale = Rescale.TRUNCATE;
     } else {
       rescale = Rescale.FLOAT;
       floatScale = si / so;
-      floatBias = -inputZeroPoint * floatScale + 0.5f;
+      floatBias = -inputZeroPoint * floatScale;
     }
     sums = new int[outputs[0].size()];
   }

@@ -61,11 +61,12 @@ class MeanTest {
   }
 
   @Test
-  void int8RequantizingMeanAddsTflitesHalfBeforeRounding() {
-    // Mean 0.5 (stored, scale 1) into scale 2: 0.5 * 0.5 = 0.25, and TFLite's extra 0.5 lifts it to round to 1.
-    Tensor in = Tensor.ofBytes("in", DataType.INT8, Shape.of(1, 2), Quantization.perTensor(1f, 0), new byte[] {0, 1});
-    Tensor out = mean(new MeanInt8(new MeanParams(false), POOL), in, axes(1), Quantization.perTensor(2f, 0));
-    assertEquals(1, out.bytes()[0]);
+  void int8RequantizingMeanRoundsHalfAwayFromZero() {
+    // Mean -0.5 into an output with another zero point: -0.5 rounds to -1, then the zero point 1 gives 0 (the
+    // truncating division used when quantizations match would give 0 + 1).
+    Tensor in = Tensor.ofBytes("in", DataType.INT8, Shape.of(1, 2), Quantization.perTensor(1f, 0), new byte[] {0, -1});
+    Tensor out = mean(new MeanInt8(new MeanParams(false), POOL), in, axes(1), Quantization.perTensor(1f, 1));
+    assertEquals(0, out.bytes()[0]);
   }
 
   @Test

@@ -1,6 +1,7 @@
 package ai.fovea.models.graph;
 
 import ai.fovea.kernels.op.Op;
+import ai.fovea.kernels.op.OpPrepareException;
 import ai.fovea.kernels.parallel.ComputePool;
 import ai.fovea.kernels.tensor.Shape;
 import ai.fovea.kernels.tensor.Tensor;
@@ -24,6 +25,7 @@ import java.util.List;
 public final class GraphRunner implements AutoCloseable {
   private final Tensor[] tensors;
   private final Op[] ops;
+  private final String[] nodeNames;
   private final Tensor[][] opInputs;
   private final Tensor[][] opOutputs;
   private final int[] inputs;
@@ -45,6 +47,7 @@ public final class GraphRunner implements AutoCloseable {
     tensors = new Tensor[infos.size()];
     List<Operator> nodes = g.operators();
     ops = new Op[nodes.size()];
+    nodeNames = new String[nodes.size()];
     opInputs = new Tensor[nodes.size()][];
     opOutputs = new Tensor[nodes.size()][];
     try {
@@ -63,9 +66,10 @@ public final class GraphRunner implements AutoCloseable {
 
   private Op createOp(Builder b, int n, Operator node) {
     OperatorCode code = b.model.operatorCodes().get(node.opcodeIndex());
+    nodeNames[n] = "node " + n + " (" + code.displayName() + ")";
     OptionsSchema.Table options = node.options().table();
     if (options != null && options.refersToSubgraphs()) {
-      throw new UnsupportedOpException("node " + n + " (" + code.displayName() + "): runs other subgraphs;"
+      throw new UnsupportedOpException(nodeNames[n] + ": runs other subgraphs;"
           + " only subgraph 0 runs here, without control flow");
     }
     opInputs[n] = lookup(node.inputs());
@@ -73,8 +77,13 @@ public final class GraphRunner implements AutoCloseable {
     OpFactory factory = b.resolver.factory(code, n);
     try {
       return factory.create(node.options(), opInputs[n], opOutputs[n], pool);
-    } catch (UnsupportedOpException e) {
-      throw new UnsupportedOpException("node " + n + " (" + code.displayName() + "): " + e.getMessage());
+    } catch (UnsupportedOpException | IllegalArgumentException e) {
+      // Options a kernel rejects (an unknown activation code, a zero stride) make the node unrunnable here.
+      throw new UnsupportedOpException(nodeNames[n] + ": " + e.getMessage());
+    } catch (ArrayIndexOutOfBoundsException e) {
+      // Factories index the tensors their op needs; a file may give a node fewer.
+      throw new UnsupportedOpException(nodeNames[n] + ": too few tensors (" + opInputs[n].length + " inputs, "
+          + opOutputs[n].length + " outputs)");
     }
   }
 
@@ -122,7 +131,11 @@ public final class GraphRunner implements AutoCloseable {
 
   private void prepare() {
     for (int n = 0; n < ops.length; n++) {
-      ops[n].prepare(opInputs[n], opOutputs[n]);
+      try {
+        ops[n].prepare(opInputs[n], opOutputs[n]);
+      } catch (OpPrepareException e) {
+        throw new OpPrepareException(nodeNames[n], e.getMessage());
+      }
     }
     prepared = true;
   }
@@ -249,8 +262,9 @@ public final class GraphRunner implements AutoCloseable {
 
     /**
      * Creates every tensor, resolves and prepares every node of subgraph 0. Throws {@link UnsupportedOpException}
-     * naming the node for an operator (or type combination) the resolver cannot build, and for control-flow
-     * operators that run other subgraphs.
+     * naming the node for an operator, type combination or option value the resolver cannot build and for
+     * control-flow operators that run other subgraphs, and {@link OpPrepareException} naming the node when its
+     * tensors do not fit together.
      */
     public GraphRunner build() {
       return new GraphRunner(this);
