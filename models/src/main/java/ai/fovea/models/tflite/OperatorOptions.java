@@ -33,8 +33,8 @@ public final class OperatorOptions {
     return table;
   }
 
-  /** The fields that differ from the default or were set explicitly, by name. */
-  public Map<String, Object> explicitValues() {
+  /** The fields that were set explicitly, by name (for the writer, which leaves the others to their defaults). */
+  Map<String, Object> explicitValues() {
     return Collections.unmodifiableMap(values);
   }
 

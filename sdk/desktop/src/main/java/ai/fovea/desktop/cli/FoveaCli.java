@@ -14,7 +14,7 @@ public final class FoveaCli {
   private final Map<String, Command> commands = new LinkedHashMap<>();
 
   FoveaCli() {
-    for (Command c : new Command[] {new VerifyCommand(), new InspectCommand()}) {
+    for (Command c : new Command[] {new DemoCommand(), new VerifyCommand(), new InspectCommand(), new BenchCommand()}) {
       commands.put(c.name(), c);
     }
   }
