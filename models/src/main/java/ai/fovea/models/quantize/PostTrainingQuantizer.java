@@ -23,7 +23,8 @@ import java.util.List;
  * become asymmetric per-tensor int8 under TFLite's constraints ({@link QuantizationPlan}); CONV_2D and
  * DEPTHWISE_CONV_2D weights become symmetric per-channel int8 and FULLY_CONNECTED weights per-tensor (TFLite 2.6
  * runs int8 FULLY_CONNECTED only so); biases become int32 on input scale × weight scale (CONV_2D gets a zero
- * bias when it has none, which 2.6 requires). The model's inputs and outputs are int8, or stay float with a
+ * bias when it has none, which 2.6 requires). CONCATENATION inputs are requantized to the output's parameters
+ * where they differ. The model's inputs and outputs are int8, or stay float with a
  * QUANTIZE after each input and a DEQUANTIZE before each output. Operators, options and metadata are kept.
  */
 public final class PostTrainingQuantizer {
@@ -124,6 +125,9 @@ public final class PostTrainingQuantizer {
         int weightAxis = weightAxis(op);
         int[] ins = weightAxis != NOT_WEIGHTED ? weightedInputs(op, n, in, weightAxis)
             : Arrays.stream(in).map(t -> t < 0 ? -1 : map(t)).toArray();
+        if (op == BuiltinOperator.CONCATENATION) {
+          ins = requantized(in, ins, plan.of(node.outputs()[0]));
+        }
         int[] outs = Arrays.stream(node.outputs()).map(this::map).toArray();
         out.addOperator(op, node.options(), ins, outs);
       }
@@ -141,6 +145,22 @@ public final class PostTrainingQuantizer {
         out.addMetadata(name, model.metadata(name));
       }
       return out.toModel();
+    }
+
+    /**
+     * TFLite 2.6's int8 CONCATENATION copies bytes, so every input must carry the output's parameters: inputs
+     * that do not are passed through an int8 → int8 QUANTIZE first, as TFLite's converter does.
+     */
+    private int[] requantized(int[] in, int[] ins, Quantization target) {
+      int[] result = ins.clone();
+      for (int i = 0; i < in.length; i++) {
+        if (!plan.of(in[i]).equals(target)) {
+          TensorInfo info = graph.tensors().get(in[i]);
+          result[i] = out.addTensor(info.name() + "_requantized", DataType.INT8, info.shape(), target);
+          out.addOperator(BuiltinOperator.QUANTIZE, new int[] {ins[i]}, new int[] {result[i]});
+        }
+      }
+      return result;
     }
 
     /** A weighted op's inputs: the mapped input, the int8 filter and the int32 bias (when present or required). */

@@ -12,11 +12,12 @@ import java.util.Set;
 
 /**
  * The per-tensor int8 parameters of every float tensor of a model, under the constraints TFLite's int8 kernels
- * impose: ops that move values without rescaling them (pools, reshapes, pads, concatenation, ...) need their
- * input and output to share parameters, so those tensors are tied into one group whose range is the union of
- * its members'; SOFTMAX and LOGISTIC outputs are fixed at scale 1/256 zero point -128 and TANH at 1/128, 0,
- * which then also holds for everything tied to them. Other tensors get {@link Int8Scheme#activation} of their
- * calibrated range (float constants: of their data).
+ * impose: ops that move values without rescaling them (pools, reshapes, pads, ...) need their input and output
+ * to share parameters, so those tensors are tied into one group whose range is the union of its members'
+ * (each group has a single producer that is not such an op: its root); SOFTMAX and LOGISTIC outputs are fixed
+ * at scale 1/256 zero point -128 and TANH at 1/128, 0, which then also holds for everything tied to them. Other
+ * tensors, CONCATENATION's output among them (its inputs are requantized to it where they differ), get
+ * {@link Int8Scheme#activation} of their calibrated range (float constants: of their data).
  */
 final class QuantizationPlan {
   /** Ops whose int8 output must carry the input's parameters. */
@@ -24,12 +25,12 @@ final class QuantizationPlan {
       BuiltinOperator.MAX_POOL_2D, BuiltinOperator.RESHAPE, BuiltinOperator.SQUEEZE, BuiltinOperator.PAD,
       BuiltinOperator.TRANSPOSE, BuiltinOperator.STRIDED_SLICE, BuiltinOperator.RESIZE_BILINEAR,
       BuiltinOperator.RESIZE_NEAREST_NEIGHBOR);
-  /** Ops whose int8 form requantizes freely: each tensor keeps its own calibrated parameters. */
+  /** Ops whose int8 form requantizes (or is given requantized inputs): each tensor keeps its own parameters. */
   private static final Set<BuiltinOperator> INDEPENDENT = EnumSet.of(BuiltinOperator.CONV_2D,
       BuiltinOperator.DEPTHWISE_CONV_2D, BuiltinOperator.FULLY_CONNECTED, BuiltinOperator.ADD, BuiltinOperator.SUB,
       BuiltinOperator.MUL, BuiltinOperator.RELU, BuiltinOperator.RELU6, BuiltinOperator.RELU_N1_TO_1,
       BuiltinOperator.LEAKY_RELU, BuiltinOperator.ELU, BuiltinOperator.MEAN, BuiltinOperator.HARD_SWISH,
-      BuiltinOperator.ARG_MAX);
+      BuiltinOperator.ARG_MAX, BuiltinOperator.CONCATENATION);
   private static final Quantization UNIT_INTERVAL = Quantization.perTensor(1f / 256, -128);
   private static final Quantization SYMMETRIC_UNIT = Quantization.perTensor(1f / 128, 0);
 
@@ -54,10 +55,6 @@ final class QuantizationPlan {
       int[] out = node.outputs();
       if (SAME_AS_INPUT.contains(op)) {
         join(group, in[0], out[0]);
-      } else if (op == BuiltinOperator.CONCATENATION) {
-        for (int t : in) {
-          join(group, t, out[0]);
-        }
       } else if (op == BuiltinOperator.SOFTMAX || op == BuiltinOperator.LOGISTIC) {
         fixed[out[0]] = UNIT_INTERVAL;
       } else if (op == BuiltinOperator.TANH) {
@@ -91,10 +88,6 @@ final class QuantizationPlan {
       }
       int root = root(group, t);
       if (fixed[t] != null) {
-        if (groupFixed[root] != null && !groupFixed[root].equals(fixed[t])) {
-          throw new QuantizationException("tensor " + info.name() + " is tied to tensors with different fixed "
-              + "int8 parameters (" + groupFixed[root] + " and " + fixed[t] + ")");
-        }
         groupFixed[root] = fixed[t];
       } else if (info.buffer() != 0) {
         float[] data = PostTrainingQuantizer.floats(model, info);

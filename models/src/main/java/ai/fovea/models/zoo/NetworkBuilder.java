@@ -120,6 +120,83 @@ public final class NetworkBuilder {
     return y;
   }
 
+  /** MAX_POOL_2D with a square window, SAME padding. */
+  public int maxPool(int x, int window, int stride) {
+    Shape in = nhwc(x);
+    checkWindow(window, stride);
+    String name = "maxpool" + (++layers);
+    Shape outShape = windowed(in, window, stride, in.dim(3));
+    int y = track(model.addTensor(name, DataType.FLOAT32, outShape), outShape);
+    model.addOperator(BuiltinOperator.MAX_POOL_2D, OperatorOptions.builder("Pool2DOptions")
+        .set("padding", 0).set("stride_w", stride).set("stride_h", stride).set("filter_width", window)
+        .set("filter_height", window).build(), new int[] {x}, new int[] {y});
+    return y;
+  }
+
+  /** CONCATENATION of NHWC tensors along channels. */
+  public int concatChannels(int... xs) {
+    if (xs.length < 2) {
+      throw new IllegalArgumentException("concatenation needs at least two inputs, got " + xs.length);
+    }
+    Shape first = nhwc(xs[0]);
+    int channels = 0;
+    for (int x : xs) {
+      Shape s = nhwc(x);
+      if (s.dim(0) != first.dim(0) || s.dim(1) != first.dim(1) || s.dim(2) != first.dim(2)) {
+        throw new IllegalArgumentException("cannot concatenate " + s + " with " + first + " along channels");
+      }
+      channels += s.dim(3);
+    }
+    String name = "concat" + (++layers);
+    Shape outShape = Shape.of(first.dim(0), first.dim(1), first.dim(2), channels);
+    int y = track(model.addTensor(name, DataType.FLOAT32, outShape), outShape);
+    model.addOperator(BuiltinOperator.CONCATENATION, OperatorOptions.builder("ConcatenationOptions").set("axis", 3)
+        .build(), xs, new int[] {y});
+    return y;
+  }
+
+  /** PAD with {@code pixels} zeros on every spatial side. */
+  public int padSpatial(int x, int pixels) {
+    Shape in = nhwc(x);
+    checkPositive("padding", pixels);
+    String name = "pad" + (++layers);
+    int paddings = model.addConstant(name + "/paddings", Shape.of(4, 2), Quantization.none(),
+        new int[] {0, 0, pixels, pixels, pixels, pixels, 0, 0});
+    Shape outShape = Shape.of(in.dim(0), in.dim(1) + 2 * pixels, in.dim(2) + 2 * pixels, in.dim(3));
+    int y = track(model.addTensor(name, DataType.FLOAT32, outShape), outShape);
+    model.addOperator(BuiltinOperator.PAD, OperatorOptions.none(), new int[] {x, paddings}, new int[] {y});
+    return y;
+  }
+
+  /** MEAN over height and width, keeping them as 1 (a global average pool written as TF exports it). */
+  public int spatialMean(int x) {
+    Shape in = nhwc(x);
+    String name = "mean" + (++layers);
+    int axes = model.addConstant(name + "/axes", Shape.of(2), Quantization.none(), new int[] {1, 2});
+    Shape outShape = Shape.of(in.dim(0), 1, 1, in.dim(3));
+    int y = track(model.addTensor(name, DataType.FLOAT32, outShape), outShape);
+    model.addOperator(BuiltinOperator.MEAN, OperatorOptions.builder("ReducerOptions").set("keep_dims", true).build(),
+        new int[] {x, axes}, new int[] {y});
+    return y;
+  }
+
+  /** LOGISTIC (sigmoid), elementwise. */
+  public int logistic(int x) {
+    return unary(BuiltinOperator.LOGISTIC, "logistic", x);
+  }
+
+  /** TANH, elementwise. */
+  public int tanh(int x) {
+    return unary(BuiltinOperator.TANH, "tanh", x);
+  }
+
+  private int unary(BuiltinOperator op, String kind, int x) {
+    Shape shape = shape(x);
+    int y = track(model.addTensor(kind + (++layers), DataType.FLOAT32, shape), shape);
+    model.addOperator(op, OperatorOptions.none(), new int[] {x}, new int[] {y});
+    return y;
+  }
+
   /** ADD of two same-shape tensors with a fused activation (a residual join). */
   public int add(int a, int b, Activation activation) {
     Shape shape = shape(a);

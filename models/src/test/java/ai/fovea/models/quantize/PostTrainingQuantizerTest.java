@@ -83,6 +83,34 @@ class PostTrainingQuantizerTest {
   }
 
   @Test
+  void concatenationInputsAreRequantizedToTheOutputWhereTheyDiffer() {
+    NetworkBuilder net = new NetworkBuilder("t", 2);
+    int x = net.input("x", Shape.of(1, 8, 8, 3));
+    int relu = net.conv(x, 4, 3, 1, Activation.RELU);
+    int logistic = net.logistic(net.conv(x, 4, 3, 1, Activation.NONE));
+    TfliteModel floatModel = net.output(net.maxPool(net.concatChannels(relu, logistic), 2, 2)).build();
+    TfliteModel int8 = quantize(floatModel, INT8_IO);
+    Operator concat = int8.mainSubgraph().operators().stream()
+        .filter(n -> int8.operatorCodes().get(n.opcodeIndex()).builtin() == BuiltinOperator.CONCATENATION)
+        .findFirst().get();
+    Quantization output = info(int8, concat.outputs()[0]).quantization();
+    for (int input : concat.inputs()) {
+      assertEquals(output, info(int8, input).quantization());
+    }
+    // The ReLU branch spans the whole concatenated range and passes as is; the logistic branch's fixed 1/256
+    // parameters differ, so it alone goes through an int8 -> int8 QUANTIZE.
+    List<Operator> requantizations = int8.mainSubgraph().operators().stream()
+        .filter(n -> int8.operatorCodes().get(n.opcodeIndex()).builtin() == BuiltinOperator.QUANTIZE)
+        .collect(java.util.stream.Collectors.toList());
+    assertEquals(1, requantizations.size());
+    assertEquals(Quantization.perTensor(1f / 256, -128),
+        info(int8, requantizations.get(0).inputs()[0]).quantization());
+    try (GraphRunner runner = GraphRunner.builder(int8).build()) {
+      runner.run();
+    }
+  }
+
+  @Test
   void fullyConnectedWeightsArePerTensor() {
     TfliteModel int8 = quantize(ReferenceNetworks.residualStack(32, new int[] {8, 16}, 1, 10, 1), INT8_IO);
     Operator fc = int8.mainSubgraph().operators().stream()

@@ -32,6 +32,19 @@ class NetworkBuilderTest {
   }
 
   @Test
+  void branchLayersKeepShapes() {
+    NetworkBuilder net = new NetworkBuilder("t", 1);
+    int x = net.input("x", Shape.of(1, 6, 6, 4));
+    int a = net.maxPool(x, 2, 2);
+    int b = net.tanh(net.logistic(net.conv(x, 3, 1, 2, Activation.NONE)));
+    int c = net.concatChannels(a, b);
+    assertEquals(Shape.of(1, 3, 3, 7), net.shape(c));
+    assertEquals(Shape.of(1, 5, 5, 7), net.shape(net.padSpatial(c, 1)));
+    assertEquals(Shape.of(1, 1, 1, 7), net.shape(net.spatialMean(c)));
+    assertThrows(IllegalArgumentException.class, () -> net.concatChannels(x, a));
+  }
+
+  @Test
   void heInitialisationHasTheExpectedSpread() {
     NetworkBuilder net = new NetworkBuilder("t", 9);
     int x = net.input("x", Shape.of(1, 4, 4, 64));
