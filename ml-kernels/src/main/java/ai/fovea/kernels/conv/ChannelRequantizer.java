@@ -3,6 +3,7 @@ package ai.fovea.kernels.conv;
 import ai.fovea.kernels.op.Activation;
 import ai.fovea.kernels.op.OpPrepareException;
 import ai.fovea.kernels.quant.QuantizedMultiplier;
+import ai.fovea.kernels.tensor.DataType;
 import ai.fovea.kernels.tensor.Tensor;
 
 /**
@@ -47,7 +48,8 @@ final class ChannelRequantizer {
     if (filterScales != 1 && filterScales != channels) {
       throw new OpPrepareException(op, "filter has " + filterScales + " scales for " + channels + " output channels");
     }
-    for (int c = 0; c < filterScales; c++) {
+    // Only the legacy UINT8 form has asymmetric (offset) filters.
+    for (int c = 0; c < filterScales && filter.dataType() != DataType.UINT8; c++) {
       if (filter.quantization().zeroPoint(c) != 0) {
         throw new OpPrepareException(op, "int8 filters must be symmetric (zero point 0), channel " + c + " has "
             + filter.quantization().zeroPoint(c));
