@@ -53,10 +53,6 @@ public final class DepthwiseConv2DInt8 implements Op {
     outChannels = filter.shape().dim(3);
     outputs[0].resize(g.outputShape(outChannels));
     boolean legacy = type == DataType.UINT8;
-    if (legacy && filter.quantization().channelCount() > 1) {
-      throw new OpPrepareException(DepthwiseGeometry.NAME, "UINT8 filters must be quantized per tensor, got "
-          + filter.quantization().channelCount() + " scales");
-    }
     valueMask = legacy ? 0xFF : -1;
     filterZeroPoint = filter.quantization().isQuantized() ? filter.quantization().zeroPoint() : 0;
     requantizer = ChannelRequantizer.of(DepthwiseGeometry.NAME, inputs[0], filter, outputs[0], outChannels,
