@@ -51,6 +51,7 @@ final class ChannelRequantizer {
     if (filter.dataType() == DataType.UINT8 && filterScales != 1) {
       throw new OpPrepareException(op, "uint8 filters are quantized per tensor, got " + filterScales + " scales");
     }
+    // Only the legacy UINT8 form has asymmetric (offset) filters.
     for (int c = 0; c < filterScales && filter.dataType() != DataType.UINT8; c++) {
       if (filter.quantization().zeroPoint(c) != 0) {
         throw new OpPrepareException(op, "int8 filters must be symmetric (zero point 0), channel " + c + " has "

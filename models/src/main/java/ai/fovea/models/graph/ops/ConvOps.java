@@ -45,6 +45,7 @@ public final class ConvOps {
         case FLOAT32:
           return new DepthwiseConv2DFloat(p, pool);
         case INT8:
+        case UINT8:
           return new DepthwiseConv2DInt8(p, pool);
         default:
           throw OpTypes.unsupported("DEPTHWISE_CONV_2D", in[0]);
