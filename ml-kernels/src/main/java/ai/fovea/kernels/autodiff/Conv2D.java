@@ -62,8 +62,7 @@ public final class Conv2D {
     tape.record(y, () -> {
       float[] dy = y.grad();
       if (filter.requiresGrad()) {
-        ParallelGemm.multiplyAdd(tape.pool(), ParallelGemm.transpose(dy, rows, outChannels), cols, filter.grad(),
-            outChannels, rows, depth);
+        ParallelGemm.multiplyTransposedAAdd(tape.pool(), dy, cols, filter.grad(), outChannels, rows, depth);
       }
       if (bias != null && bias.requiresGrad()) {
         ParallelGemm.addColumnSums(dy, rows, outChannels, bias.grad());

@@ -42,7 +42,7 @@ public final class FullyConnected {
         ParallelGemm.multiplyAdd(tape.pool(), dy, weights.values(), x.grad(), n, m, k);
       }
       if (weights.requiresGrad()) {
-        ParallelGemm.multiplyAdd(tape.pool(), ParallelGemm.transpose(dy, n, m), x.values(), weights.grad(), m, n, k);
+        ParallelGemm.multiplyTransposedAAdd(tape.pool(), dy, x.values(), weights.grad(), m, n, k);
       }
       if (bias != null && bias.requiresGrad()) {
         ParallelGemm.addColumnSums(dy, n, m, bias.grad());

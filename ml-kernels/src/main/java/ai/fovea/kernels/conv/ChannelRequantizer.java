@@ -3,6 +3,7 @@ package ai.fovea.kernels.conv;
 import ai.fovea.kernels.op.Activation;
 import ai.fovea.kernels.op.OpPrepareException;
 import ai.fovea.kernels.quant.QuantizedMultiplier;
+import ai.fovea.kernels.tensor.DataType;
 import ai.fovea.kernels.tensor.Tensor;
 
 /**
@@ -47,7 +48,11 @@ final class ChannelRequantizer {
     if (filterScales != 1 && filterScales != channels) {
       throw new OpPrepareException(op, "filter has " + filterScales + " scales for " + channels + " output channels");
     }
-    for (int c = 0; c < filterScales; c++) {
+    if (filter.dataType() == DataType.UINT8 && filterScales != 1) {
+      throw new OpPrepareException(op, "uint8 filters are quantized per tensor, got " + filterScales + " scales");
+    }
+    // Only the legacy UINT8 form has asymmetric (offset) filters.
+    for (int c = 0; c < filterScales && filter.dataType() != DataType.UINT8; c++) {
       if (filter.quantization().zeroPoint(c) != 0) {
         throw new OpPrepareException(op, "int8 filters must be symmetric (zero point 0), channel " + c + " has "
             + filter.quantization().zeroPoint(c));
@@ -69,7 +74,7 @@ final class ChannelRequantizer {
         rounding == Rounding.SINGLE);
   }
 
-  /** The int8 output value of accumulator {@code acc} (bias included) on channel {@code c}. */
+  /** The 8-bit output value of accumulator {@code acc} (bias included) on channel {@code c}. */
   int apply(int acc, int c) {
     int scaled = single
         ? QuantizedMultiplier.applySingleRounding(acc, multipliers[c], shifts[c])

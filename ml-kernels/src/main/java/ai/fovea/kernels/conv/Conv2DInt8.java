@@ -9,11 +9,12 @@ import ai.fovea.kernels.tensor.Tensor;
 
 /**
  * CONV_2D on int8 NHWC tensors with TFLite's quantization: per-tensor asymmetric input/output, per-channel (or
- * per-tensor) symmetric filter [outC, kh, kw, inC], int32 bias. The accumulator is
- * {@code Σ x·w − zp_in·Σ w + bias} ({@link QuantizedGemm} on raw activations, seeded at prepare): padding taps
- * hold {@code zp_in} so they cancel. Requantization uses the double-precision scale product and single rounding
- * (the interpreter's ruy path), then the output zero point and the fused activation clamp. Tiles and threads
- * as in {@link Conv2DFloat}.
+ * per-tensor) symmetric filter [outC, kh, kw, inC], int32 bias; or TFLite's legacy uint8 form, everything per
+ * tensor and the filter asymmetric. The accumulator is {@code Σ x·(w − zp_w) − zp_in·Σ (w − zp_w) + bias}
+ * ({@link QuantizedGemm} on raw activations, seeded at prepare): padding taps hold {@code zp_in} so they cancel.
+ * Requantization follows the interpreter's kernels as measured: int8 forms the scale product in double and
+ * rounds once (ruy), uint8 forms it in float and rounds twice (gemmlowp); then the output zero point and the
+ * fused activation clamp. Tiles and threads as in {@link Conv2DFloat}.
  */
 public final class Conv2DInt8 implements Op {
   private final ConvParams params;
@@ -27,6 +28,9 @@ public final class Conv2DInt8 implements Op {
   private boolean direct;
   private byte[][] cols;
   private int[][][] accumulators;
+  private int slots;
+  /** Widens a byte as the tensors' type reads it: -1 for int8, 0xFF for uint8. */
+  private int byteMask;
 
   public Conv2DInt8(ConvParams params, ComputePool pool) {
     this.params = params;
@@ -38,19 +42,25 @@ public final class Conv2DInt8 implements Op {
     Tensor input = inputs[0];
     Tensor filter = inputs[1];
     Tensor bias = inputs.length > 2 ? inputs[2] : null;
-    ConvShapes.requireTypes(Conv2DFloat.NAME, DataType.INT8, inputs, outputs);
+    DataType type = ConvShapes.quantizedType(Conv2DFloat.NAME, inputs);
+    ConvShapes.requireTypes(Conv2DFloat.NAME, type, inputs, outputs);
     ConvShapes.requireClamp(Conv2DFloat.NAME, params.activation);
     g = ConvShapes.convGeometry(Conv2DFloat.NAME, input, filter, bias, params);
     outChannels = filter.shape().dim(0);
     depth = g.filterHeight * g.filterWidth * g.inChannels;
     outputs[0].resize(g.outputShape(outChannels));
+    boolean unsigned = type == DataType.UINT8;
     requantizer = ChannelRequantizer.of(Conv2DFloat.NAME, input, filter, outputs[0], outChannels, params.activation,
-        false, ChannelRequantizer.Rounding.SINGLE);
-    gemm = QuantizedGemm.ofTransposed(filter.bytes(), outChannels, depth);
+        unsigned, unsigned ? ChannelRequantizer.Rounding.DOUBLE : ChannelRequantizer.Rounding.SINGLE);
+    gemm = unsigned
+        ? QuantizedGemm.ofTransposedUnsigned(filter.bytes(), outChannels, depth, filter.quantization().zeroPoint())
+        : QuantizedGemm.ofTransposed(filter.bytes(), outChannels, depth);
+    byteMask = unsigned ? 0xFF : -1;
     seed = gemm.seed(bias == null ? null : bias.ints(), input.quantization().zeroPoint());
     direct = g.filterHeight == 1 && g.filterWidth == 1 && g.strideH == 1 && g.strideW == 1 && g.needsNoPadding();
-    cols = new byte[pool.threads()][direct ? 0 : Conv2DFloat.TILE * depth];
-    accumulators = new int[pool.threads()][Conv2DFloat.TILE][outChannels];
+    slots = Conv2DFloat.slots(g.batch * g.outHeight * g.outWidth, pool);
+    cols = new byte[slots][direct ? 0 : Conv2DFloat.TILE * depth];
+    accumulators = new int[slots][Conv2DFloat.TILE][outChannels];
   }
 
   @Override
@@ -59,11 +69,11 @@ public final class Conv2DInt8 implements Op {
     byte[] out = outputs[0].bytes();
     byte pad = (byte) inputs[0].quantization().zeroPoint();
     int rows = g.batch * g.outHeight * g.outWidth;
-    int threads = pool.threads();
-    pool.parallelFor(threads, 1, (t0, t1) -> {
-      for (int t = t0; t < t1; t++) {
-        int first = (int) ((long) rows * t / threads);
-        int last = (int) ((long) rows * (t + 1) / threads);
+    int tiles = (rows + Conv2DFloat.TILE - 1) / Conv2DFloat.TILE;
+    pool.parallelFor(slots, 1, (s0, s1) -> {
+      for (int t = s0; t < s1; t++) {
+        int first = Math.min(rows, tiles * t / slots * Conv2DFloat.TILE);
+        int last = Math.min(rows, tiles * (t + 1) / slots * Conv2DFloat.TILE);
         int[][] acc = accumulators[t];
         for (int r0 = first; r0 < last; r0 += Conv2DFloat.TILE) {
           int count = Math.min(last, r0 + Conv2DFloat.TILE) - r0;
@@ -90,6 +100,7 @@ public final class Conv2DInt8 implements Op {
     int[] bias = inputs.length > 2 && inputs[2] != null ? inputs[2].ints() : null;
     byte[] out = outputs[0].bytes();
     int zp = inputs[0].quantization().zeroPoint();
+    int filterZp = inputs[1].quantization().zeroPoint();
     for (int b = 0; b < g.batch; b++) {
       for (int oy = 0; oy < g.outHeight; oy++) {
         for (int ox = 0; ox < g.outWidth; ox++) {
@@ -103,8 +114,9 @@ public final class Conv2DInt8 implements Op {
                   continue;
                 }
                 for (int c = 0; c < g.inChannels; c++) {
-                  acc += (in[((b * g.inHeight + iy) * g.inWidth + ix) * g.inChannels + c] - zp)
-                      * w[((o * g.filterHeight + ky) * g.filterWidth + kx) * g.inChannels + c];
+                  int x = in[((b * g.inHeight + iy) * g.inWidth + ix) * g.inChannels + c] & byteMask;
+                  int k = w[((o * g.filterHeight + ky) * g.filterWidth + kx) * g.inChannels + c] & byteMask;
+                  acc += (x - zp) * (k - filterZp);
                 }
               }
             }

@@ -26,6 +26,15 @@ final class ConvShapes {
     }
   }
 
+  /** INT8 or UINT8: the 8-bit type a quantized op runs on, read from its input. */
+  static DataType quantizedType(String op, Tensor[] inputs) {
+    DataType type = inputs.length > 0 && inputs[0] != null ? inputs[0].dataType() : null;
+    if (type != DataType.INT8 && type != DataType.UINT8) {
+      throw new OpPrepareException(op, "expects an int8 or uint8 input, got " + type);
+    }
+    return type;
+  }
+
   /** The kernels fuse only clamps (NONE, RELU, RELU_N1_TO_1, RELU6), as TFLite's do. */
   static void requireClamp(String op, Activation activation) {
     if (!activation.isClamp()) {

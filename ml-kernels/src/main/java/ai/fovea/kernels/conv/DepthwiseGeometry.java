@@ -15,6 +15,9 @@ final class DepthwiseGeometry {
       throw new OpPrepareException(NAME, "filter must be [1, kh, kw, outC], got " + filter.shape());
     }
     ConvParams c = p.conv;
+    if (!c.activation.isClamp()) {
+      throw new OpPrepareException(NAME, "fused activation " + c.activation + " is not supported");
+    }
     ConvGeometry g = ConvGeometry.of(NAME, input.shape(), filter.shape().dim(1), filter.shape().dim(2), c.strideH,
         c.strideW, c.dilationH, c.dilationW, c.padding);
     int outC = filter.shape().dim(3);

@@ -4,11 +4,12 @@ import java.util.Arrays;
 
 /**
  * The 8-bit matrix product of quantized convolutions and fully-connected layers, exact in int32, against a
- * constant right-hand matrix B (k×n) of int8 weights packed once: {@code acc[r][j] = seed[j] + Σ_p A[r][p]·B[p][j]}
- * with A the raw int8 activations. The activations' zero point is not subtracted per product: {@link #seed}
- * folds {@code −zp·Σ_p B[p][j]} into the bias once, which is exact because the weights are symmetric (zero
- * point 0). Layout and blocking follow {@link FloatGemm} (one array per B row, four B rows per pass), with the
- * weights widened to int at packing so the inner loop multiplies ints and C2 vectorizes it.
+ * constant right-hand matrix B (k×n) of 8-bit weights packed once: {@code acc[r][j] = seed[j] + Σ_p A[r][p]·B[p][j]}
+ * with A the raw activations. Operands are int8, or uint8 (TFLite's legacy form) when built by
+ * {@link #ofTransposedUnsigned}; B holds the weights minus their zero point, so the activations' zero point is
+ * the only offset left, and {@link #seed} folds {@code −zp·Σ_p B[p][j]} into the bias once instead of
+ * subtracting it per product. Layout and blocking follow {@link FloatGemm} (one array per B row, four B rows per
+ * pass), with the weights widened to int at packing so the inner loop multiplies ints and C2 vectorizes it.
  */
 public final class QuantizedGemm {
   private static final int K_BLOCK = 32;
@@ -18,16 +19,31 @@ public final class QuantizedGemm {
   private final int[] columnSums;
   private final int depth;
   private final int columns;
+  /** Widens an activation byte: -1 keeps int8's sign extension, 0xFF reads uint8. */
+  private final int byteMask;
 
-  private QuantizedGemm(int[][] b, int[] columnSums, int depth, int columns) {
+  private QuantizedGemm(int[][] b, int[] columnSums, int depth, int columns, int byteMask) {
     this.b = b;
     this.columnSums = columnSums;
     this.depth = depth;
     this.columns = columns;
+    this.byteMask = byteMask;
   }
 
-  /** Packs a row-major n×k int8 matrix (TFLite's [out][in] weights) as B = its transpose, k×n. */
+  /** Packs a row-major n×k int8 matrix of symmetric weights (TFLite's [out][in]) as B = its transpose, k×n. */
   public static QuantizedGemm ofTransposed(byte[] w, int n, int k) {
+    return pack(w, n, k, 0, -1);
+  }
+
+  /** As {@link #ofTransposed} for uint8 weights with {@code zeroPoint}; activations are then read as uint8 too. */
+  public static QuantizedGemm ofTransposedUnsigned(byte[] w, int n, int k, int zeroPoint) {
+    if (zeroPoint < 0 || zeroPoint > 255) {
+      throw new IllegalArgumentException("uint8 zero point must be in [0, 255], got " + zeroPoint);
+    }
+    return pack(w, n, k, zeroPoint, 0xFF);
+  }
+
+  private static QuantizedGemm pack(byte[] w, int n, int k, int zeroPoint, int byteMask) {
     if (w == null || n < 1 || k < 1 || w.length < (long) n * k) {
       throw new IllegalArgumentException("need an n×k matrix with n, k >= 1, got n " + n + ", k " + k
           + ", length " + (w == null ? "null" : w.length));
@@ -36,11 +52,12 @@ public final class QuantizedGemm {
     int[] sums = new int[n];
     for (int o = 0; o < n; o++) {
       for (int i = 0; i < k; i++) {
-        b[i][o] = w[o * k + i];
-        sums[o] += w[o * k + i];
+        int v = (w[o * k + i] & byteMask) - zeroPoint;
+        b[i][o] = v;
+        sums[o] += v;
       }
     }
-    return new QuantizedGemm(b, sums, k, n);
+    return new QuantizedGemm(b, sums, k, n, byteMask);
   }
 
   public int depth() {
@@ -89,11 +106,11 @@ public final class QuantizedGemm {
           int ar = aOffset + r * lda;
           int p = k0;
           for (; p + 4 <= k1; p += 4) {
-            accumulate4(c, b[p], b[p + 1], b[p + 2], b[p + 3], a[ar + p], a[ar + p + 1], a[ar + p + 2],
-                a[ar + p + 3], n0, n1);
+            accumulate4(c, b[p], b[p + 1], b[p + 2], b[p + 3], a[ar + p] & byteMask, a[ar + p + 1] & byteMask,
+                a[ar + p + 2] & byteMask, a[ar + p + 3] & byteMask, n0, n1);
           }
           for (; p < k1; p++) {
-            accumulate1(c, b[p], a[ar + p], n0, n1);
+            accumulate1(c, b[p], a[ar + p] & byteMask, n0, n1);
           }
         }
       }
@@ -121,7 +138,7 @@ public final class QuantizedGemm {
       for (int j = j0; j < j1; j++) {
         int sum = seed == null ? 0 : seed[j];
         for (int p = 0; p < depth; p++) {
-          sum += a[aOffset + r * lda + p] * b[p][j];
+          sum += (a[aOffset + r * lda + p] & byteMask) * b[p][j];
         }
         acc[r][j] = sum;
       }

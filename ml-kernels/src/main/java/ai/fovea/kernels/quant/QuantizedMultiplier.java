@@ -54,7 +54,18 @@ public final class QuantizedMultiplier {
   public static int applyDoubleRounding(int x, int multiplier, int shift) {
     int leftShift = shift > 0 ? shift : 0;
     int rightShift = shift > 0 ? 0 : -shift;
-    return roundingDivideByPot(saturatingRoundingDoublingHighMul(x * (1 << leftShift), multiplier), rightShift);
+    int a = x * (1 << leftShift);
+    if (a == Integer.MIN_VALUE && multiplier == Integer.MIN_VALUE) {
+      return roundingDivideByPot(Integer.MAX_VALUE, rightShift);
+    }
+    // The two steps below in branch-free form, equal to them for every other input; this is the hot loop of
+    // quantized kernels, where branches on the data's sign mispredict. SaturatingRoundingDoublingHighMul rounds
+    // a·b / 2^31 half up: floor((a·b + 2^30) / 2^31). RoundingDivideByPOT rounds half away from zero:
+    // floor((h + 2^(e−1) − [h < 0]) / 2^e) for e > 0.
+    long high = ((long) a * multiplier + (1L << 30)) >> 31;
+    long half = (1L << rightShift) >> 1;
+    long negative = half == 0 ? 0 : high >>> 63;
+    return (int) ((high + half - negative) >> rightShift);
   }
 
   /** gemmlowp's SaturatingRoundingDoublingHighMul: round(a * b / 2^31), saturating the single overflow case. */

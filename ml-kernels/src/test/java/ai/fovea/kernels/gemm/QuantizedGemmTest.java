@@ -54,6 +54,28 @@ class QuantizedGemmTest {
   }
 
   @Test
+  void unsignedFormReadsBytesAsUint8AndSubtractsTheWeightZeroPoint() {
+    Random r = new Random(7);
+    int m = 5;
+    int k = 39;
+    int n = 21;
+    byte[] a = bytes(r, m * k);
+    byte[] w = bytes(r, n * k);
+    QuantizedGemm gemm = QuantizedGemm.ofTransposedUnsigned(w, n, k, 131);
+    int[][] acc = new int[m][n];
+    gemm.multiply(a, 0, k, m, gemm.seed(null, 140), acc, 0, n);
+    for (int i = 0; i < m; i++) {
+      int[] expected = new int[n];
+      for (int j = 0; j < n; j++) {
+        for (int p = 0; p < k; p++) {
+          expected[j] += ((a[i * k + p] & 0xFF) - 140) * ((w[j * k + p] & 0xFF) - 131);
+        }
+      }
+      assertArrayEquals(expected, acc[i], "row " + i);
+    }
+  }
+
+  @Test
   void rejectsABiasShorterThanTheColumns() {
     QuantizedGemm gemm = QuantizedGemm.ofTransposed(new byte[6], 3, 2);
     assertThrows(IllegalArgumentException.class, () -> gemm.seed(new int[2], 0));

@@ -55,4 +55,20 @@ class QuantizedMultiplierTest {
     assertEquals(25, QuantizedMultiplier.applyDoubleRounding(100, m.multiplier, m.shift));
     assertEquals(-26, QuantizedMultiplier.applyDoubleRounding(-102, m.multiplier, m.shift)); // -25.5 -> -26
   }
+
+  @Test
+  void doubleRoundingEqualsGemmlowpsTwoStepsForAnyInput() {
+    Random random = new Random(11);
+    int[] edges = {0, 1, -1, 2, -2, Integer.MAX_VALUE, Integer.MIN_VALUE, Integer.MIN_VALUE + 1, 1 << 30, -(1 << 30)};
+    for (int i = 0; i < 200_000; i++) {
+      int x = i % 4 == 0 ? edges[random.nextInt(edges.length)] : random.nextInt() >> random.nextInt(32);
+      int multiplier = i % 8 == 1 ? edges[random.nextInt(edges.length)] : random.nextInt();
+      int shift = random.nextInt(40) - 31;
+      int leftShift = Math.max(shift, 0);
+      int expected = QuantizedMultiplier.roundingDivideByPot(
+          QuantizedMultiplier.saturatingRoundingDoublingHighMul(x * (1 << leftShift), multiplier), Math.max(-shift, 0));
+      assertEquals(expected, QuantizedMultiplier.applyDoubleRounding(x, multiplier, shift),
+          "x " + x + " multiplier " + multiplier + " shift " + shift);
+    }
+  }
 }

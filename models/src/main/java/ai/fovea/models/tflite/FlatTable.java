@@ -100,8 +100,9 @@ final class FlatTable {
   }
 
   private void checkRange(long start, long length, String what) {
-    if (start < 0 || length < 0 || start + length > buf.limit()) {
-      throw new ModelFormatException(what + ": bytes [" + start + ", " + (start + length) + ") outside the file of "
+    // Compared without adding: a hostile 64-bit offset plus size could overflow.
+    if (start < 0 || length < 0 || start > buf.limit() || length > buf.limit() - start) {
+      throw new ModelFormatException(what + ": " + length + " bytes at offset " + start + " lie outside the file of "
           + buf.limit() + " bytes");
     }
   }

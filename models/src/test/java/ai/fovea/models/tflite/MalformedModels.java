@@ -250,7 +250,11 @@ final class MalformedModels {
         (f, c) -> f.putInt(c.table(MODEL_METADATA, 0).field(METADATA_BUFFER), 42));
     cases.addAll(patched);
     cases.add(new Case("buffer_offset_past_end", "a large-model buffer at offset 2^40 (schema 3c offset/size)",
-        "buffers[1].offset/size: bytes [1099511627776", bufferBeyondFile()));
+        "buffers[1].offset/size: 16 bytes at offset 1099511627776 lie outside the file",
+        withOutOfLineBuffer(1L << 40, 16)));
+    cases.add(new Case("buffer_offset_size_overflow", "a large-model buffer whose offset plus size overflows 64 bits",
+        "buffers[1].offset/size: 4611686018427387904 bytes at offset 4611686018427387904",
+        withOutOfLineBuffer(1L << 62, 1L << 62)));
     cases.add(new Case("shared_table_bomb", "20000 tensor entries all point at one tensor with 4096 dimensions",
         "far more memory than the file holds", sharedTableBomb()));
     return cases;
@@ -277,10 +281,6 @@ final class MalformedModels {
 
   private static FlatCursor operator(FlatCursor model, int index) {
     return subgraph(model).table(SUBGRAPH_OPERATORS, index);
-  }
-
-  private static byte[] bufferBeyondFile() {
-    return withOutOfLineBuffer(1L << 40, 16);
   }
 
   /**

@@ -3,6 +3,7 @@ package ai.fovea.desktop.cli;
 import ai.fovea.desktop.bench.BenchCase;
 import ai.fovea.desktop.bench.BenchReport;
 import ai.fovea.desktop.bench.BenchRow;
+import ai.fovea.desktop.bench.ConvertBenchmark;
 import ai.fovea.desktop.bench.KernelBenchmark;
 import ai.fovea.desktop.bench.MachineInfo;
 import java.io.IOException;
@@ -13,7 +14,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
-/** `./fovea bench kernels`: our kernels against TFLite 2.6.2 (XNNPACK float as the speed reference). */
+/**
+ * `./fovea bench kernels`: our kernels against TFLite 2.6.2 (XNNPACK float as the speed reference).
+ * `./fovea bench pipeline`: the stages of the frame pipeline built so far (camera frame to model input).
+ */
 final class BenchCommand implements Command {
   @Override
   public String name() {
@@ -22,7 +26,7 @@ final class BenchCommand implements Command {
 
   @Override
   public String summary() {
-    return "benchmarks: `bench kernels` times our kernels against TensorFlow Lite";
+    return "benchmarks: `bench kernels` (our kernels vs TensorFlow Lite), `bench pipeline` (frame conversion)";
   }
 
   @Override
@@ -35,7 +39,11 @@ final class BenchCommand implements Command {
         + "Progress goes to stderr, the table to stdout. Weights are random; speed does not depend on them.\n\n"
         + "  --threads N  threads for both engines (default: the cores the JVM sees)\n"
         + "  --runs N     timed runs per measurement (default 10; TFLite int8 gets N/5)\n"
-        + "  --json FILE  also write the rows, machine and settings as JSON\n";
+        + "  --json FILE  also write the rows, machine and settings as JSON\n\n"
+        + "Usage: ./fovea bench pipeline [--threads N] [--runs N]\n\n"
+        + "Times the frame converter on a 1920x1080 YUV_420_888 camera frame (direct buffers, interleaved chroma)\n"
+        + "into a 224x224x3 input, int8 and float, letterbox, for every rotation, plus area resampling; each row is\n"
+        + "the median ms of N runs (default 10) after warm-up, with the time to sum the Y plane as a memory floor.\n";
   }
 
   @Override
@@ -45,11 +53,19 @@ final class BenchCommand implements Command {
 
   @Override
   public int run(Arguments args, PrintStream out) throws IOException {
-    if (args.positional().size() != 1 || !args.positional().get(0).equals("kernels")) {
-      throw new UsageException("expects the benchmark name 'kernels' (see --help)");
+    String target = args.positional().size() == 1 ? args.positional().get(0) : "";
+    if (!target.equals("kernels") && !target.equals("pipeline")) {
+      throw new UsageException("expects the benchmark name 'kernels' or 'pipeline' (see --help)");
     }
     int threads = args.intOption("--threads", Runtime.getRuntime().availableProcessors(), 1);
     int runs = args.intOption("--runs", 10, 1);
+    if (target.equals("pipeline")) {
+      if (args.option("--json", null) != null) {
+        throw new UsageException("--json is for 'bench kernels' only so far");
+      }
+      out.print(ConvertBenchmark.toTable(new ConvertBenchmark(threads, runs).run(), threads, MachineInfo.current()));
+      return 0;
+    }
     String json = args.option("--json", null);
     PrintStream progress = System.err;
     List<BenchCase> cases = BenchCase.kernels();

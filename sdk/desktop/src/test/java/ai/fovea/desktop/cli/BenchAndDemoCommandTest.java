@@ -30,12 +30,15 @@ class BenchAndDemoCommandTest {
     assertTrue(out.startsWith("Usage: ./fovea demo") && out.contains("RANDOM"), out);
     assertEquals(0, run("bench", "--help"));
     assertTrue(out.startsWith("Usage: ./fovea bench kernels") && out.contains("--json FILE"), out);
+    assertTrue(out.contains("Usage: ./fovea bench pipeline"), out);
   }
 
   @Test
   void misuseIsAOneLineUsageError() {
     assertEquals(2, run("bench"));
-    assertEquals("fovea bench: expects the benchmark name 'kernels' (see --help)\n", err);
+    assertEquals("fovea bench: expects the benchmark name 'kernels' or 'pipeline' (see --help)\n", err);
+    assertEquals(2, run("bench", "pipeline", "--json", "x.json"));
+    assertEquals("fovea bench: --json is for 'bench kernels' only so far\n", err);
     assertEquals(2, run("bench", "kernels", "--runs", "0"));
     assertEquals("fovea bench: --runs must be at least 1, got 0\n", err);
     assertEquals(2, run("demo", "now"));

@@ -97,7 +97,10 @@ public final class ConvCases {
       }
     }
     for (Conv c : configs) {
-      for (DataType type : new DataType[] {DataType.FLOAT32, DataType.INT8}) {
+      for (DataType type : new DataType[] {DataType.FLOAT32, DataType.INT8, DataType.UINT8}) {
+        if (type == DataType.UINT8 && scale == Scale.QUICK && c != configs.get(0)) {
+          continue; // the legacy uint8 form: one QUICK case, every FULL config
+        }
         String name = c.name(type);
         cases.add(ConformanceCase.of(name, conv2dModel(c, type, name.hashCode()),
             type == DataType.FLOAT32 ? Tolerance.float32() : Tolerance.exact()));
@@ -126,14 +129,17 @@ public final class ConvCases {
       }
       out = b.addTensor("output", type, outShape, Quantization.none());
     } else {
-      Quantization qin = r.activation(0.02f);
-      Quantization qw = r.weightScales(c.outC, 0, c.perChannel);
+      boolean unsigned = type == DataType.UINT8;
+      Quantization qin = unsigned(type, r.activation(0.02f), 128);
+      Quantization qw = unsigned(type, r.weightScales(c.outC, 0, c.perChannel && !unsigned), 128 + depth % 23 - 11);
       in = b.addInput("input", type, inShape, qin);
       w = b.addConstant("filter", type, wShape, qw, r.int8(wShape.size()));
       if (c.bias) {
-        bias = b.addConstant("bias", Shape.of(c.outC), RandomWeights.biasScales(qin, qw, c.outC), r.bias(c.outC, 3000));
+        bias = b.addConstant("bias", Shape.of(c.outC), RandomWeights.biasScales(qin, qw, unsigned ? 1 : c.outC),
+            r.bias(c.outC, 3000));
       }
-      out = b.addTensor("output", type, outShape, r.activation(RandomWeights.outputScale(qin, qw, depth)));
+      out = b.addTensor("output", type, outShape,
+          unsigned(type, r.activation(RandomWeights.outputScale(qin, qw, depth)), 128));
     }
     b.addOperator(BuiltinOperator.CONV_2D, OperatorOptions.builder("Conv2DOptions").set("padding", c.same ? 0 : 1)
         .set("stride_w", c.stride).set("stride_h", c.stride).set("dilation_w_factor", c.dilation)
@@ -143,59 +149,105 @@ public final class ConvCases {
     return b.build();
   }
 
+  /** One DEPTHWISE_CONV_2D configuration. */
+  private static final class Depthwise {
+    int batch = 1;
+    int height = 10;
+    int width = 9;
+    int inC = 6;
+    int k = 3;
+    int stride = 1;
+    int dilation = 1;
+    boolean same = true;
+    int mult = 1;
+    boolean perChannel = true;
+    Activation act = Activation.NONE;
+
+    String name(DataType type) {
+      return String.format("DEPTHWISE_CONV_2D %s %dx%dx%dx%d k%d s%d d%d %s mult%d %s%s", type.name().toLowerCase(),
+          batch, height, width, inC, k, stride, dilation, same ? "SAME" : "VALID", mult, act,
+          type == DataType.INT8 && !perChannel ? " per-tensor" : "");
+    }
+  }
+
   private static void depthwise(Scale scale, List<ConformanceCase> cases) {
-    List<int[]> configs = new ArrayList<>(); // k, stride, dilation, same, multiplier, batch, activation
+    List<Depthwise> configs = new ArrayList<>();
     if (scale == Scale.QUICK) {
-      configs.add(new int[] {3, 1, 1, 1, 1, 1, 0});
-      configs.add(new int[] {3, 2, 1, 0, 1, 2, 3});
-      configs.add(new int[] {3, 1, 2, 1, 2, 1, 1});
+      configs.add(new Depthwise());
+      Depthwise d = new Depthwise();
+      d.stride = 2;
+      d.same = false;
+      d.batch = 2;
+      d.act = Activation.RELU6;
+      d.perChannel = false;
+      configs.add(d);
+      d = new Depthwise();
+      d.dilation = 2;
+      d.mult = 2;
+      d.act = Activation.RELU;
+      configs.add(d);
+      d = new Depthwise();
+      d.inC = 256; // segments of 4 pixels: a 9-pixel row splits in three
+      d.stride = 2;
+      d.perChannel = false;
+      configs.add(d);
     } else {
       for (int k : new int[] {3, 5}) {
         for (int stride = 1; stride <= 2; stride++) {
           for (int dilation = 1; dilation <= 2; dilation++) {
-            for (int same = 0; same <= 1; same++) {
+            for (boolean same : new boolean[] {true, false}) {
               for (int mult : new int[] {1, 2}) {
                 for (Activation act : new Activation[] {Activation.NONE, Activation.RELU, Activation.RELU6,
                     Activation.RELU_N1_TO_1}) {
-                  configs.add(new int[] {k, stride, dilation, same, mult, 1 + (k + act.tfliteCode()) % 2,
-                      act.tfliteCode()});
+                  Depthwise d = new Depthwise();
+                  d.k = k;
+                  d.stride = stride;
+                  d.dilation = dilation;
+                  d.same = same;
+                  d.mult = mult;
+                  d.act = act;
+                  d.batch = 1 + (k + act.tfliteCode()) % 2;
+                  d.perChannel = (k + mult + act.tfliteCode()) % 3 != 0;
+                  configs.add(d);
                 }
               }
             }
           }
         }
       }
-    }
-    for (int[] c : configs) {
-      for (DataType type : new DataType[] {DataType.FLOAT32, DataType.INT8}) {
-        for (boolean perChannel : type == DataType.INT8 ? new boolean[] {true, false} : new boolean[] {true}) {
-          if (!perChannel && scale == Scale.QUICK) {
-            continue;
-          }
-          String name = String.format("DEPTHWISE_CONV_2D %s %dx10x9x6 k%d s%d d%d %s mult%d %s%s",
-              type.name().toLowerCase(), c[5], c[0], c[1], c[2], c[3] == 1 ? "SAME" : "VALID", c[4],
-              Activation.fromTfliteCode(c[6]), perChannel ? "" : " per-tensor");
-          cases.add(ConformanceCase.of(name, depthwiseModel(c, type, perChannel, name.hashCode()),
-              type == DataType.FLOAT32 ? Tolerance.float32() : Tolerance.exact()));
+      for (int channels : new int[] {1, 16, 64, 256}) {
+        for (int stride = 1; stride <= 2; stride++) {
+          Depthwise d = new Depthwise();
+          d.inC = channels;
+          d.height = 11;
+          d.width = 13;
+          d.stride = stride;
+          d.act = Activation.RELU6;
+          configs.add(d);
         }
+      }
+    }
+    for (Depthwise d : configs) {
+      for (DataType type : new DataType[] {DataType.FLOAT32, DataType.INT8, DataType.UINT8}) {
+        // TFLite's UINT8 depthwise takes per-tensor filters only: it runs on the per-tensor configurations.
+        if (type == DataType.UINT8 && d.perChannel) {
+          continue;
+        }
+        String name = d.name(type);
+        cases.add(ConformanceCase.of(name, depthwiseModel(d, type, name.hashCode()),
+            type == DataType.FLOAT32 ? Tolerance.float32() : Tolerance.exact()));
       }
     }
   }
 
-  private static byte[] depthwiseModel(int[] c, DataType type, boolean perChannel, long seed) {
-    int k = c[0];
-    int stride = c[1];
-    int dilation = c[2];
-    boolean same = c[3] == 1;
-    int mult = c[4];
-    int batch = c[5];
-    int inC = 6;
-    int outC = inC * mult;
+  private static byte[] depthwiseModel(Depthwise d, DataType type, long seed) {
+    int outC = d.inC * d.mult;
     RandomWeights r = new RandomWeights(seed);
     ModelBuilder b = new ModelBuilder();
-    Shape inShape = Shape.of(batch, 10, 9, inC);
-    Shape wShape = Shape.of(1, k, k, outC);
-    Shape outShape = Shape.of(batch, outSize(10, k, stride, dilation, same), outSize(9, k, stride, dilation, same), outC);
+    Shape inShape = Shape.of(d.batch, d.height, d.width, d.inC);
+    Shape wShape = Shape.of(1, d.k, d.k, outC);
+    Shape outShape = Shape.of(d.batch, outSize(d.height, d.k, d.stride, d.dilation, d.same),
+        outSize(d.width, d.k, d.stride, d.dilation, d.same), outC);
     int in;
     int w;
     int bias;
@@ -206,17 +258,23 @@ public final class ConvCases {
       bias = b.addConstant("bias", Shape.of(outC), r.floats(outC, 0.5f));
       out = b.addTensor("output", type, outShape, Quantization.none());
     } else {
-      Quantization qin = r.activation(0.02f);
-      Quantization qw = r.weightScales(outC, 3, perChannel);
+      boolean legacy = type == DataType.UINT8;
+      Quantization qin = legacy ? r.uint8Activation(0.02f) : r.activation(0.02f);
+      Quantization qw = legacy ? r.uint8WeightScale() : r.weightScales(outC, 3, d.perChannel);
       in = b.addInput("input", type, inShape, qin);
       w = b.addConstant("filter", type, wShape, qw, r.int8(wShape.size()));
       bias = b.addConstant("bias", Shape.of(outC), RandomWeights.biasScales(qin, qw, outC), r.bias(outC, 3000));
-      out = b.addTensor("output", type, outShape, r.activation(RandomWeights.outputScale(qin, qw, k * k)));
+      Quantization qout = legacy ? r.uint8Activation(RandomWeights.outputScale(qin, qw, d.k * d.k))
+          : r.activation(RandomWeights.outputScale(qin, qw, d.k * d.k));
+      out = b.addTensor("output", type, outShape, qout);
     }
+    // Always with a bias: TFLite 2.6.2's depthwise kernels (float, int8 and uint8) crash on a null bias when the
+    // operator has only two inputs, and reject an omitted (-1) third one. The unit tests cover the bias-free form.
     b.addOperator(BuiltinOperator.DEPTHWISE_CONV_2D, OperatorOptions.builder("DepthwiseConv2DOptions")
-        .set("padding", same ? 0 : 1).set("stride_w", stride).set("stride_h", stride).set("depth_multiplier", mult)
-        .set("dilation_w_factor", dilation).set("dilation_h_factor", dilation)
-        .set("fused_activation_function", c[6]).build(), new int[] {in, w, bias}, new int[] {out});
+        .set("padding", d.same ? 0 : 1).set("stride_w", d.stride).set("stride_h", d.stride)
+        .set("depth_multiplier", d.mult).set("dilation_w_factor", d.dilation).set("dilation_h_factor", d.dilation)
+        .set("fused_activation_function", d.act.tfliteCode()).build(),
+        new int[] {in, w, bias}, new int[] {out});
     b.markOutput(out);
     return b.build();
   }
@@ -239,7 +297,7 @@ public final class ConvCases {
       }
     }
     for (int[] c : configs) {
-      for (DataType type : new DataType[] {DataType.FLOAT32, DataType.INT8}) {
+      for (DataType type : new DataType[] {DataType.FLOAT32, DataType.INT8, DataType.UINT8}) {
         String name = String.format("FULLY_CONNECTED %s %dx%d->%d %s%s%s", type.name().toLowerCase(), c[0], c[1], c[2],
             Activation.fromTfliteCode(c[3]), c[4] == 1 ? " keep_num_dims" : "", c[5] == 1 ? "" : " nobias");
         cases.add(ConformanceCase.of(name, fullyConnectedModel(c, type, name.hashCode()),
@@ -270,20 +328,26 @@ public final class ConvCases {
       }
       out = b.addTensor("output", type, outShape, Quantization.none());
     } else {
-      Quantization qin = r.activation(0.02f);
-      Quantization qw = r.weightScales(units, 0, false);
+      Quantization qin = unsigned(type, r.activation(0.02f), 128);
+      Quantization qw = unsigned(type, r.weightScales(units, 0, false), 128 + depth % 23 - 11);
       in = b.addInput("input", type, inShape, qin);
       w = b.addConstant("filter", type, wShape, qw, r.int8(wShape.size()));
       if (c[5] == 1) {
         bias = b.addConstant("bias", Shape.of(units), RandomWeights.biasScales(qin, qw, 1), r.bias(units, 3000));
       }
-      out = b.addTensor("output", type, outShape, r.activation(RandomWeights.outputScale(qin, qw, depth)));
+      out = b.addTensor("output", type, outShape,
+          unsigned(type, r.activation(RandomWeights.outputScale(qin, qw, depth)), 128));
     }
     b.addOperator(BuiltinOperator.FULLY_CONNECTED, OperatorOptions.builder("FullyConnectedOptions")
         .set("fused_activation_function", c[3]).set("keep_num_dims", keep).build(), new int[] {in, w, bias},
         new int[] {out});
     b.markOutput(out);
     return b.build();
+  }
+
+  /** For UINT8, the per-tensor quantization {@code q} with its zero point moved up by {@code offset}; else q. */
+  private static Quantization unsigned(DataType type, Quantization q, int offset) {
+    return type == DataType.UINT8 ? Quantization.perTensor(q.scale(), q.zeroPoint() + offset) : q;
   }
 
   static int outSize(int in, int k, int stride, int dilation, boolean same) {

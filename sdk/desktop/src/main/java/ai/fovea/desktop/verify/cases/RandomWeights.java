@@ -48,6 +48,16 @@ final class RandomWeights {
     return Quantization.perTensor(scale, random.nextInt(41) - 20);
   }
 
+  /** UINT8 activation quantization: zero point near the middle of [0, 255]. */
+  Quantization uint8Activation(float scale) {
+    return Quantization.perTensor(scale, 108 + random.nextInt(41));
+  }
+
+  /** A per-tensor UINT8 (legacy, asymmetric) weight quantization. */
+  Quantization uint8WeightScale() {
+    return Quantization.perTensor(0.002f + random.nextFloat() * 0.01f, 118 + random.nextInt(21));
+  }
+
   /** Int32 bias quantized with scale input × weight[c] and zero point 0, values within ±{@code range}. */
   int[] bias(int channels, int range) {
     int[] b = new int[channels];
