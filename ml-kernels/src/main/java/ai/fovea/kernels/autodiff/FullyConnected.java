@@ -14,6 +14,7 @@ public final class FullyConnected {
 
   /** {@code bias} may be null. */
   public static Variable apply(Tape tape, Variable x, Variable weights, Variable bias) {
+    Tape.requireInputs(NAME, x, weights);
     Shape xs = x.shape();
     Shape ws = weights.shape();
     if (xs.rank() != 2 || ws.rank() != 2 || ws.dim(1) != xs.dim(1)) {

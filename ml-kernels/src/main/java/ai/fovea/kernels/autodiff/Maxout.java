@@ -12,6 +12,7 @@ public final class Maxout {
   private Maxout() {}
 
   public static Variable apply(Tape tape, Variable x, int pieces) {
+    Tape.requireInputs(NAME, x);
     int rank = x.shape().rank();
     if (pieces < 1 || rank < 1 || x.shape().dim(-1) % pieces != 0) {
       throw new OpPrepareException(NAME, "cannot split the last axis of " + x.shape() + " into groups of " + pieces);

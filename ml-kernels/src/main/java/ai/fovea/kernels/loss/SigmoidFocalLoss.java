@@ -15,6 +15,7 @@ public final class SigmoidFocalLoss {
   private SigmoidFocalLoss() {}
 
   public static Variable apply(Tape tape, Variable logits, float[] targets, float alpha, float gamma) {
+    Tape.requireInputs("SigmoidFocalLoss", logits);
     int n = logits.size();
     if (targets == null || targets.length != n || n == 0) {
       throw new OpPrepareException("SigmoidFocalLoss", "needs non-empty logits and " + n + " targets, got "

@@ -14,6 +14,7 @@ public final class SmoothL1 {
   private SmoothL1() {}
 
   public static Variable apply(Tape tape, Variable prediction, float[] target, float beta) {
+    Tape.requireInputs("SmoothL1", prediction);
     int n = prediction.size();
     if (target == null || target.length != n || n == 0) {
       throw new OpPrepareException("SmoothL1", "needs a non-empty prediction and a target of " + n + " values, got "
