@@ -15,6 +15,7 @@ public final class Activations {
   private Activations() {}
 
   public static Variable relu(Tape tape, Variable x) {
+    Tape.requireInputs("RELU", x);
     Variable y = tape.output("RELU", x.shape(), x);
     float[] in = x.values();
     float[] out = y.values();
@@ -25,6 +26,7 @@ public final class Activations {
   }
 
   public static Variable relu6(Tape tape, Variable x) {
+    Tape.requireInputs("RELU6", x);
     Variable y = tape.output("RELU6", x.shape(), x);
     float[] in = x.values();
     float[] out = y.values();
@@ -36,6 +38,7 @@ public final class Activations {
 
   /** {@code x} for x > 0, {@code alpha·x} otherwise. */
   public static Variable leakyRelu(Tape tape, Variable x, float alpha) {
+    Tape.requireInputs("LEAKY_RELU", x);
     requireFinite("alpha", alpha);
     Variable y = tape.output("LEAKY_RELU", x.shape(), x);
     float[] in = x.values();
@@ -48,6 +51,7 @@ public final class Activations {
 
   /** {@code x} for x > 0, {@code alpha·(eˣ − 1)} otherwise (TFLite's ELU is alpha = 1). */
   public static Variable elu(Tape tape, Variable x, float alpha) {
+    Tape.requireInputs("ELU", x);
     requireFinite("alpha", alpha);
     Variable y = tape.output("ELU", x.shape(), x);
     float[] in = x.values();
@@ -59,6 +63,7 @@ public final class Activations {
   }
 
   public static Variable sigmoid(Tape tape, Variable x) {
+    Tape.requireInputs("LOGISTIC", x);
     Variable y = tape.output("LOGISTIC", x.shape(), x);
     float[] in = x.values();
     float[] out = y.values();
@@ -69,6 +74,7 @@ public final class Activations {
   }
 
   public static Variable tanh(Tape tape, Variable x) {
+    Tape.requireInputs("TANH", x);
     Variable y = tape.output("TANH", x.shape(), x);
     float[] in = x.values();
     float[] out = y.values();
@@ -80,6 +86,7 @@ public final class Activations {
 
   /** {@code x · relu6(x + 3) / 6}, MobileNetV3's activation. */
   public static Variable hardSwish(Tape tape, Variable x) {
+    Tape.requireInputs("HARD_SWISH", x);
     Variable y = tape.output("HARD_SWISH", x.shape(), x);
     float[] in = x.values();
     float[] out = y.values();

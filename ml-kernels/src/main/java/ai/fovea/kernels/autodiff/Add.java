@@ -13,6 +13,7 @@ public final class Add {
   private Add() {}
 
   public static Variable apply(Tape tape, Variable a, Variable b) {
+    Tape.requireInputs(NAME, a, b);
     Shape as = a.shape();
     Shape bs = b.shape();
     int lead = as.rank() - bs.rank();

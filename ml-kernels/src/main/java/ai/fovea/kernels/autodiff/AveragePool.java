@@ -15,6 +15,10 @@ public final class AveragePool {
   private AveragePool() {}
 
   public static Variable apply(Tape tape, Variable x, PoolParams params) {
+    Tape.requireInputs(NAME, x);
+    if (params == null) {
+      throw new OpPrepareException(NAME, "params are required");
+    }
     if (params.activation != Activation.NONE) {
       throw new OpPrepareException(NAME, "fused activation " + params.activation + " is not differentiated; use NONE");
     }

@@ -62,6 +62,7 @@ public final class BatchNorm {
   }
 
   public Variable apply(Tape tape, Variable x, boolean training) {
+    Tape.requireInputs(NAME, x);
     int c = gamma.size();
     if (x.shape().rank() < 2 || x.shape().dim(-1) != c) {
       throw new OpPrepareException(NAME, "needs " + c + " channels on the last axis, got " + x.shape());

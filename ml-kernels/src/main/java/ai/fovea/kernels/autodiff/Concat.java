@@ -16,6 +16,7 @@ public final class Concat {
     if (inputs == null || inputs.length == 0) {
       throw new OpPrepareException(NAME, "needs at least one input");
     }
+    Tape.requireInputs(NAME, inputs);
     int[] dims = inputs[0].shape().toArray();
     int a = axis < 0 ? axis + dims.length : axis;
     if (a < 0 || a >= dims.length) {

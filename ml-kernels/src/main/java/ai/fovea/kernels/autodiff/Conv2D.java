@@ -21,6 +21,10 @@ public final class Conv2D {
 
   /** {@code params.activation} must be NONE (apply activations as their own ops); {@code bias} may be null. */
   public static Variable apply(Tape tape, Variable x, Variable filter, Variable bias, ConvParams params) {
+    Tape.requireInputs(NAME, x, filter);
+    if (params == null) {
+      throw new OpPrepareException(NAME, "params are required");
+    }
     if (params.activation != Activation.NONE) {
       throw new OpPrepareException(NAME, "fused activation " + params.activation + " is not differentiated; use NONE");
     }
@@ -62,8 +66,7 @@ public final class Conv2D {
     tape.record(y, () -> {
       float[] dy = y.grad();
       if (filter.requiresGrad()) {
-        ParallelGemm.multiplyAdd(tape.pool(), ParallelGemm.transpose(dy, rows, outChannels), cols, filter.grad(),
-            outChannels, rows, depth);
+        ParallelGemm.multiplyTransposedAAdd(tape.pool(), dy, cols, filter.grad(), outChannels, rows, depth);
       }
       if (bias != null && bias.requiresGrad()) {
         ParallelGemm.addColumnSums(dy, rows, outChannels, bias.grad());

@@ -19,6 +19,10 @@ public final class DepthwiseConv2D {
 
   /** {@code params.conv.activation} must be NONE; {@code bias} may be null. */
   public static Variable apply(Tape tape, Variable x, Variable filter, Variable bias, DepthwiseParams params) {
+    Tape.requireInputs(NAME, x, filter);
+    if (params == null) {
+      throw new OpPrepareException(NAME, "params are required");
+    }
     if (params.conv.activation != Activation.NONE) {
       throw new OpPrepareException(NAME, "fused activation " + params.conv.activation + " is not differentiated");
     }

@@ -11,6 +11,7 @@ public final class Dropout {
 
   /** In inference ({@code training} false) returns {@code x} itself and records nothing. */
   public static Variable apply(Tape tape, Variable x, float rate, Random random, boolean training) {
+    Tape.requireInputs("DROPOUT", x);
     if (!(rate >= 0f && rate < 1f)) {
       throw new IllegalArgumentException("dropout rate must be in [0, 1), got " + rate);
     }

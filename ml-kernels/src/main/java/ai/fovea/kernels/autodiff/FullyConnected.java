@@ -14,6 +14,7 @@ public final class FullyConnected {
 
   /** {@code bias} may be null. */
   public static Variable apply(Tape tape, Variable x, Variable weights, Variable bias) {
+    Tape.requireInputs(NAME, x, weights);
     Shape xs = x.shape();
     Shape ws = weights.shape();
     if (xs.rank() != 2 || ws.rank() != 2 || ws.dim(1) != xs.dim(1)) {
@@ -42,7 +43,7 @@ public final class FullyConnected {
         ParallelGemm.multiplyAdd(tape.pool(), dy, weights.values(), x.grad(), n, m, k);
       }
       if (weights.requiresGrad()) {
-        ParallelGemm.multiplyAdd(tape.pool(), ParallelGemm.transpose(dy, n, m), x.values(), weights.grad(), m, n, k);
+        ParallelGemm.multiplyTransposedAAdd(tape.pool(), dy, x.values(), weights.grad(), m, n, k);
       }
       if (bias != null && bias.requiresGrad()) {
         ParallelGemm.addColumnSums(dy, n, m, bias.grad());

@@ -10,6 +10,7 @@ public final class GlobalAveragePool {
   private GlobalAveragePool() {}
 
   public static Variable apply(Tape tape, Variable x) {
+    Tape.requireInputs(NAME, x);
     Shape s = x.shape();
     if (s.rank() != 4 || s.dim(1) * s.dim(2) == 0) {
       throw new OpPrepareException(NAME, "needs a non-empty NHWC input, got " + s);

@@ -12,6 +12,7 @@ public final class PRelu {
   private PRelu() {}
 
   public static Variable apply(Tape tape, Variable x, Variable alpha) {
+    Tape.requireInputs(NAME, x, alpha);
     int inner = alpha.size();
     int lead = x.shape().rank() - alpha.shape().rank();
     boolean suffix = lead >= 0 && inner > 0;

@@ -56,6 +56,28 @@ final class ParallelGemm {
     }
   }
 
+  /**
+   * {@code c[m×n] += aᵀ · b} for a [k×m] and b [k×n]: weight gradients, where k (batch rows or output pixels)
+   * is long and m, n are small. Summed as k outer products so neither operand is transposed or packed: each
+   * step adds a scaled row of b to rows of c, a contiguous loop C2 vectorizes. Threads own rows of c.
+   */
+  static void multiplyTransposedAAdd(ComputePool pool, float[] a, float[] b, float[] c, int m, int k, int n) {
+    pool.parallelFor(m, (o0, o1) -> {
+      for (int r = 0; r < k; r++) {
+        int bRow = r * n;
+        for (int o = o0; o < o1; o++) {
+          float x = a[r * m + o];
+          if (x != 0f) { // ReLU and max-pool gradients are mostly zero
+            int cRow = o * n;
+            for (int j = 0; j < n; j++) {
+              c[cRow + j] += x * b[bRow + j];
+            }
+          }
+        }
+      }
+    });
+  }
+
   /** The transpose of a row-major rows×cols matrix. */
   static float[] transpose(float[] a, int rows, int cols) {
     float[] t = new float[rows * cols];

@@ -10,6 +10,7 @@ public final class Reshape {
   private Reshape() {}
 
   public static Variable apply(Tape tape, Variable x, Shape shape) {
+    Tape.requireInputs(NAME, x);
     if (shape == null || shape.size() != x.size()) {
       throw new OpPrepareException(NAME, "cannot reshape " + x.shape() + " to " + shape);
     }

@@ -1,5 +1,6 @@
 package ai.fovea.kernels.autodiff;
 
+import ai.fovea.kernels.op.OpPrepareException;
 import ai.fovea.kernels.parallel.ComputePool;
 import ai.fovea.kernels.tensor.Shape;
 import ai.fovea.kernels.tensor.Tensor;
@@ -25,6 +26,15 @@ public final class Tape {
 
   public ComputePool pool() {
     return pool;
+  }
+
+  /** Fails naming {@code op} and the position of the first null among its required inputs. */
+  public static void requireInputs(String op, Variable... inputs) {
+    for (int i = 0; i < inputs.length; i++) {
+      if (inputs[i] == null) {
+        throw new OpPrepareException(op, "input " + i + " is null");
+      }
+    }
   }
 
   /** A fresh zero-filled op output that needs a gradient when any of {@code inputs} does. */

@@ -11,12 +11,15 @@ import ai.fovea.kernels.tensor.Tensor;
  * CONV_2D on float32 NHWC tensors: input, filter [outC, kh, kw, inC], optional bias [outC]. The optimized form
  * multiplies tiles of output pixels by the filter packed once at prepare ({@link FloatGemm}, seeded with the
  * bias): a 1×1 stride-1 unpadded conv reads the input directly as the A matrix; other shapes gather each tile's
- * windows (im2col) into a per-thread scratch first. Each thread owns a contiguous range of output pixels.
+ * windows (im2col) into a scratch first. Output pixels are split into a few work slots per thread, each with
+ * its own scratch, which the pool hands out dynamically.
  */
 public final class Conv2DFloat implements Op {
   static final String NAME = "CONV_2D";
   /** Output pixels per im2col tile: small enough that the tile stays in L2 between gather and multiply. */
   static final int TILE = 64;
+  /** Work slots per thread: enough for the pool to balance uneven cores (big.LITTLE phones, a busy desktop). */
+  static final int SLOTS_PER_THREAD = 4;
 
   private final ConvParams params;
   private final ComputePool pool;
@@ -27,6 +30,7 @@ public final class Conv2DFloat implements Op {
   private boolean direct;
   private float[][] scratch;
   private float[][][] accumulators;
+  private int slots;
 
   public Conv2DFloat(ConvParams params, ComputePool pool) {
     this.params = params;
@@ -45,8 +49,15 @@ public final class Conv2DFloat implements Op {
     outputs[0].resize(g.outputShape(outChannels));
     gemm = FloatGemm.ofTransposed(filter.floats(), outChannels, depth);
     direct = g.filterHeight == 1 && g.filterWidth == 1 && g.strideH == 1 && g.strideW == 1 && g.needsNoPadding();
-    scratch = new float[pool.threads()][direct ? 0 : TILE * depth];
-    accumulators = new float[pool.threads()][TILE][outChannels];
+    slots = slots(g.batch * g.outHeight * g.outWidth, pool);
+    scratch = new float[slots][direct ? 0 : TILE * depth];
+    accumulators = new float[slots][TILE][outChannels];
+  }
+
+  /** How many work slots {@code rows} output pixels get: a few per thread, one tile at least, one if serial. */
+  static int slots(int rows, ComputePool pool) {
+    int tiles = (rows + TILE - 1) / TILE;
+    return Math.max(1, Math.min(tiles, pool.threads() == 1 ? 1 : pool.threads() * SLOTS_PER_THREAD));
   }
 
   @Override
@@ -55,11 +66,11 @@ public final class Conv2DFloat implements Op {
     float[] out = outputs[0].floats();
     float[] bias = inputs.length > 2 && inputs[2] != null ? inputs[2].floats() : null;
     int rows = g.batch * g.outHeight * g.outWidth;
-    int threads = pool.threads();
-    pool.parallelFor(threads, 1, (t0, t1) -> {
-      for (int t = t0; t < t1; t++) {
-        int first = (int) ((long) rows * t / threads);
-        int last = (int) ((long) rows * (t + 1) / threads);
+    int tiles = (rows + TILE - 1) / TILE;
+    pool.parallelFor(slots, 1, (s0, s1) -> {
+      for (int t = s0; t < s1; t++) {
+        int first = Math.min(rows, tiles * t / slots * TILE);
+        int last = Math.min(rows, tiles * (t + 1) / slots * TILE);
         float[][] acc = accumulators[t];
         for (int r0 = first; r0 < last; r0 += TILE) {
           int count = Math.min(last, r0 + TILE) - r0;

@@ -28,6 +28,7 @@ public final class Conv2DInt8 implements Op {
   private boolean direct;
   private byte[][] cols;
   private int[][][] accumulators;
+  private int slots;
   /** Widens a byte as the tensors' type reads it: -1 for int8, 0xFF for uint8. */
   private int byteMask;
 
@@ -57,8 +58,9 @@ public final class Conv2DInt8 implements Op {
     byteMask = unsigned ? 0xFF : -1;
     seed = gemm.seed(bias == null ? null : bias.ints(), input.quantization().zeroPoint());
     direct = g.filterHeight == 1 && g.filterWidth == 1 && g.strideH == 1 && g.strideW == 1 && g.needsNoPadding();
-    cols = new byte[pool.threads()][direct ? 0 : Conv2DFloat.TILE * depth];
-    accumulators = new int[pool.threads()][Conv2DFloat.TILE][outChannels];
+    slots = Conv2DFloat.slots(g.batch * g.outHeight * g.outWidth, pool);
+    cols = new byte[slots][direct ? 0 : Conv2DFloat.TILE * depth];
+    accumulators = new int[slots][Conv2DFloat.TILE][outChannels];
   }
 
   @Override
@@ -67,11 +69,11 @@ public final class Conv2DInt8 implements Op {
     byte[] out = outputs[0].bytes();
     byte pad = (byte) inputs[0].quantization().zeroPoint();
     int rows = g.batch * g.outHeight * g.outWidth;
-    int threads = pool.threads();
-    pool.parallelFor(threads, 1, (t0, t1) -> {
-      for (int t = t0; t < t1; t++) {
-        int first = (int) ((long) rows * t / threads);
-        int last = (int) ((long) rows * (t + 1) / threads);
+    int tiles = (rows + Conv2DFloat.TILE - 1) / Conv2DFloat.TILE;
+    pool.parallelFor(slots, 1, (s0, s1) -> {
+      for (int t = s0; t < s1; t++) {
+        int first = Math.min(rows, tiles * t / slots * Conv2DFloat.TILE);
+        int last = Math.min(rows, tiles * (t + 1) / slots * Conv2DFloat.TILE);
         int[][] acc = accumulators[t];
         for (int r0 = first; r0 < last; r0 += Conv2DFloat.TILE) {
           int count = Math.min(last, r0 + Conv2DFloat.TILE) - r0;

@@ -1,5 +1,6 @@
 package ai.fovea.kernels.loss;
 
+import ai.fovea.kernels.autodiff.Tape;
 import ai.fovea.kernels.autodiff.Variable;
 import ai.fovea.kernels.op.OpPrepareException;
 
@@ -9,6 +10,7 @@ final class Labels {
 
   /** Returns {batch, classes}. */
   static int[] check(String loss, Variable scores, int[] labels) {
+    Tape.requireInputs(loss, scores);
     if (scores.shape().rank() != 2 || scores.shape().dim(0) == 0 || scores.shape().dim(1) == 0) {
       throw new OpPrepareException(loss, "needs non-empty scores [batch, classes], got " + scores.shape());
     }

@@ -10,6 +10,7 @@ public final class MeanSquaredError {
   private MeanSquaredError() {}
 
   public static Variable apply(Tape tape, Variable prediction, float[] target) {
+    Tape.requireInputs("MeanSquaredError", prediction);
     int n = prediction.size();
     if (target == null || target.length != n || n == 0) {
       throw new OpPrepareException("MeanSquaredError", "needs a non-empty prediction and a target of " + n

@@ -11,7 +11,8 @@ import java.util.Arrays;
  * AVERAGE_POOL_2D on int8 and uint8 NHWC tensors sharing one quantization. As TFLite, the stored values of the
  * in-bounds taps are summed and divided by their count with rounding half away from zero,
  * {@code (sum ± count/2) / count}; no requantization, then the fused clamp in the quantized domain. The optimized
- * form sums channel vectors into a per-thread int row over windows clipped once per row and column.
+ * form sums channel vectors into a per-thread int row over windows clipped once per row and column, and divides
+ * by multiplying with the reciprocal of the count.
  */
 public final class AveragePool2DInt8 implements Op {
   private final PoolParams params;
@@ -71,9 +72,11 @@ public final class AveragePool2DInt8 implements Op {
             }
           }
           int taps = w.taps(oy, ox);
+          int half = taps / 2;
+          double reciprocal = 1.0 / taps;
           int o = (row * g.outWidth + ox) * c;
           for (int k = 0; k < c; k++) {
-            out[o + k] = (byte) Math.min(Math.max(roundedAverage(sum[k], taps), lo), hi);
+            out[o + k] = (byte) Math.min(Math.max(roundedAverage(sum[k], half, reciprocal), lo), hi);
           }
         }
       }
@@ -95,6 +98,17 @@ public final class AveragePool2DInt8 implements Op {
   /** TFLite's integer average: division rounded half away from zero. */
   static int roundedAverage(int sum, int count) {
     return sum > 0 ? (sum + count / 2) / count : (sum - count / 2) / count;
+  }
+
+  /**
+   * {@link #roundedAverage(int, int)} with the division replaced by a multiplication, several times cheaper: with
+   * {@code y = |sum| + count/2}, {@code (y + 0.5) · (1/count)} lies at least {@code 0.5/count} away from the next
+   * integer above {@code floor(y/count)}, far more than the double rounding error for any int sum, so the
+   * truncation is exact.
+   */
+  static int roundedAverage(int sum, int half, double reciprocal) {
+    int q = (int) ((Math.abs(sum) + half + 0.5) * reciprocal);
+    return sum > 0 ? q : -q;
   }
 
   @Override

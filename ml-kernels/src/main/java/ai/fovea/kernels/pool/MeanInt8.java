@@ -11,7 +11,7 @@ import java.util.Arrays;
 
 /**
  * MEAN on int8 and uint8 tensors over the axes of a constant INT32 tensor, with TFLite 2.6's three ways of
- * turning the int sum of stored values into an output, chosen as its reference kernel chooses them:
+ * turning the int sum of stored values into an output, chosen as the interpreter chooses them:
  * <ul>
  *   <li>4-D, keep_dims, axes listed as {1, 2} (the spatial mean): int8 rescales the centred sum by
  *   {@code s_in / s_out} with double rounding, then divides by the count rounding half away from zero; uint8

@@ -47,6 +47,13 @@ class PoolTest {
   }
 
   @Test
+  void maxoutGradientsMatch() {
+    Variable x = spaced("x", new Random(5), 0.05f, 2, 3, 6);
+    GradientCheck.assertGradients(t -> Maxout.apply(t, x, 3), x);
+    GradientCheck.assertGradients(t -> Maxout.apply(t, x, 2), x);
+  }
+
+  @Test
   void reshapeAndFlattenGradientsMatch() {
     Variable x = uniform("x", new Random(4), 2, 3, 2, 2);
     GradientCheck.assertGradients(t -> Reshape.flatten(t, x), x);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import ai.fovea.kernels.op.OpPrepareException;
 import ai.fovea.kernels.tensor.Shape;
 import org.junit.jupiter.api.Test;
 
@@ -28,6 +29,14 @@ class TapeTest {
     assertFalse(y.requiresGrad());
     assertEquals(0, tape.recorded());
     assertThrows(IllegalStateException.class, c::grad);
+  }
+
+  @Test
+  void opsRejectMissingInputsByPosition() {
+    Variable x = Variable.parameter("x", Shape.of(1, 2), new float[2]);
+    Tape tape = new Tape(GradientCheck.POOL);
+    OpPrepareException e = assertThrows(OpPrepareException.class, () -> FullyConnected.apply(tape, x, null, null));
+    assertEquals("FULLY_CONNECTED: input 1 is null", e.getMessage());
   }
 
   @Test

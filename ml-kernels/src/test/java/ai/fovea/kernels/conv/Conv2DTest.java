@@ -63,6 +63,19 @@ class Conv2DTest {
     assertEquals(32, cases);
   }
 
+  @Test
+  void workSlotsCoverEveryOutputPixelOfALargeOutput() {
+    // 2x30x29 = 1740 output pixels: 28 tiles over 12 slots on the 3-thread pool, the last tile partial.
+    Random r = new Random(12);
+    for (int k : new int[] {1, 3}) {
+      ConvParams p = new ConvParams(Padding.SAME, 1, 1, 1, 1, Activation.RELU);
+      Shape in = Shape.of(2, 30, 29, 4);
+      Shape filter = Shape.of(7, k, k, 4);
+      compareFloat(r, p, in, filter);
+      compareInt8(r, p, in, filter);
+    }
+  }
+
   private static void compareFloat(Random r, ConvParams p, Shape inShape, Shape filterShape) {
     Tensor[] inputs = {KernelFixtures.floats(r, "in", inShape), KernelFixtures.floats(r, "w", filterShape),
         KernelFixtures.floats(r, "b", Shape.of(filterShape.dim(0)))};

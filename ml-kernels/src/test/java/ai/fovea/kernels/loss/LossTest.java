@@ -58,6 +58,45 @@ class LossTest {
   }
 
   @Test
+  void smoothL1GradientsMatchOnBothPieces() {
+    // Differences on a 0.1 grid offset by 0.05 against β = 0.5: none within a step of the joint at |d| = β.
+    Variable p = GradientCheck.spaced("p", new Random(6), 0.1f, 4, 5);
+    float[] target = new float[20];
+    GradientCheck.assertGradients(t -> SmoothL1.apply(t, p, target, 0.5f), p);
+  }
+
+  @Test
+  void smoothL1IsQuadraticInsideAndLinearOutside() {
+    Variable p = Variable.constant("p", Shape.of(2), new float[] {0.5f, 3f});
+    // 0.5·0.25/1 = 0.125 and 3 − 0.5 = 2.5, mean 1.3125
+    assertEquals(1.3125f, SmoothL1.apply(new Tape(GradientCheck.POOL), p, new float[2], 1f).values()[0], 1e-6f);
+  }
+
+  @Test
+  void focalLossGradientsMatch() {
+    Variable logits = uniform("logits", new Random(7), 3, 4);
+    float[] targets = {1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 1};
+    GradientCheck.assertGradients(t -> SigmoidFocalLoss.apply(t, logits, targets, 0.25f, 2f), logits);
+  }
+
+  @Test
+  void focalLossWithGammaZeroIsWeightedCrossEntropy() {
+    Variable logits = Variable.constant("z", Shape.of(2), new float[] {0f, 2f});
+    // α = 0.5, γ = 0, one positive: 0.5·(log 2 + log(1 + e²)) / 1 for targets {1, 0}
+    float expected = (float) (0.5 * (Math.log(2) + Math.log1p(Math.exp(2))));
+    float loss = SigmoidFocalLoss.apply(new Tape(GradientCheck.POOL), logits, new float[] {1, 0}, 0.5f, 0f).values()[0];
+    assertEquals(expected, loss, 1e-6f);
+  }
+
+  @Test
+  void weightPenaltyGradientsMatch() {
+    Random r = new Random(8);
+    Variable w = GradientCheck.spaced("w", r, 0.1f, 3, 4);
+    Variable v = GradientCheck.spaced("v", r, 0.2f, 5); // no weight within a step of L1's kink at 0
+    GradientCheck.assertGradients(t -> WeightPenalty.apply(t, java.util.List.of(w, v), 0.3f, 0.5f), w, v);
+  }
+
+  @Test
   void rejectsLabelsOutOfRange() {
     Variable logits = uniform("z", new Random(5), 2, 3);
     Tape t = new Tape(GradientCheck.POOL);

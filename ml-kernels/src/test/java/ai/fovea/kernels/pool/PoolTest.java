@@ -46,6 +46,28 @@ class PoolTest {
   }
 
   @Test
+  void reciprocalDivisionMatchesTflitesIntegerDivision() {
+    // Every sum of up to 13x13 taps of 8-bit values, then random sums and counts far beyond any window.
+    for (int count = 1; count <= 169; count++) {
+      for (int sum = -128 * count; sum <= 255 * count; sum++) {
+        assertRoundedAveragesAgree(sum, count);
+      }
+    }
+    Random r = new Random(3);
+    for (int i = 0; i < 100_000; i++) {
+      assertRoundedAveragesAgree(r.nextInt() / 2, 1 + r.nextInt(1 << 20));
+    }
+  }
+
+  private static void assertRoundedAveragesAgree(int sum, int count) {
+    int expected = AveragePool2DInt8.roundedAverage(sum, count);
+    int actual = AveragePool2DInt8.roundedAverage(sum, count / 2, 1.0 / count);
+    if (expected != actual) {
+      assertEquals(expected, actual, "sum " + sum + " count " + count);
+    }
+  }
+
+  @Test
   void paddingNeverWinsAMaximumOfNegativeValues() {
     Tensor in = Tensor.ofFloats("in", Shape.of(1, 2, 2, 1), new float[] {-5, -3, -2, -7});
     Tensor out = pool(new MaxPool2DFloat(new PoolParams(Padding.SAME, 3, 3, 1, 1, Activation.NONE), POOL), in);

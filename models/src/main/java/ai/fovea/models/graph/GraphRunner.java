@@ -18,7 +18,9 @@ import java.util.List;
 /**
  * Runs a model's main subgraph (subgraph 0) with Fovea's kernels. At build time every tensor is created (constants
  * filled from their buffers) and every node's kernel is resolved (an unsupported op fails here with
- * {@link UnsupportedOpException} naming the node, never at run time) and prepared in order;
+ * {@link UnsupportedOpException} naming the node, never at run time) and prepared in order; nodes that read only
+ * constants (DEQUANTIZE of float16 weights, say) also run then, as in TFLite, so the nodes after them prepare
+ * with their values;
  * {@link #run()} then executes the nodes in file order without allocating. Changing an input's shape with
  * {@link #resizeInput} re-prepares on the next run. Not thread-safe: one runner per thread of callers.
  */
@@ -26,6 +28,8 @@ public final class GraphRunner implements AutoCloseable {
   private final Tensor[] tensors;
   private final Op[] ops;
   private final String[] nodeNames;
+  /** Nodes whose inputs are all constant: they run while preparing, never in {@link #run()}. */
+  private final boolean[] folded;
   private final Tensor[][] opInputs;
   private final Tensor[][] opOutputs;
   private final int[] inputs;
@@ -48,6 +52,7 @@ public final class GraphRunner implements AutoCloseable {
     List<Operator> nodes = g.operators();
     ops = new Op[nodes.size()];
     nodeNames = new String[nodes.size()];
+    folded = foldableNodes(b.model, g);
     opInputs = new Tensor[nodes.size()][];
     opOutputs = new Tensor[nodes.size()][];
     try {
@@ -129,6 +134,42 @@ public final class GraphRunner implements AutoCloseable {
     return t;
   }
 
+  /**
+   * Marks the nodes that only read constants (file constants or outputs of such nodes), like DEQUANTIZE of
+   * float16 weights. TFLite evaluates those while preparing too; it matters because kernels pack constant inputs
+   * such as filters in prepare, so the values must exist before the consuming node prepares.
+   */
+  private static boolean[] foldableNodes(TfliteModel model, Subgraph g) {
+    List<TensorInfo> infos = g.tensors();
+    boolean[] constant = new boolean[infos.size()];
+    for (int i = 0; i < constant.length; i++) {
+      constant[i] = model.isConstant(infos.get(i));
+    }
+    for (int in : g.inputs()) {
+      constant[in] = false;
+    }
+    List<Operator> nodes = g.operators();
+    boolean[] foldable = new boolean[nodes.size()];
+    for (int n = 0; n < foldable.length; n++) {
+      boolean allConstant = false;
+      for (int in : nodes.get(n).inputs()) {
+        if (in >= 0) {
+          allConstant = constant[in];
+          if (!allConstant) {
+            break;
+          }
+        }
+      }
+      foldable[n] = allConstant;
+      if (allConstant) {
+        for (int out : nodes.get(n).outputs()) {
+          constant[out] = true;
+        }
+      }
+    }
+    return foldable;
+  }
+
   private void prepare() {
     for (int n = 0; n < ops.length; n++) {
       try {
@@ -136,8 +177,19 @@ public final class GraphRunner implements AutoCloseable {
       } catch (OpPrepareException e) {
         throw new OpPrepareException(nodeNames[n], e.getMessage());
       }
+      if (folded[n]) {
+        runNode(n);
+      }
     }
     prepared = true;
+  }
+
+  private void runNode(int n) {
+    if (reference) {
+      ops[n].runReference(opInputs[n], opOutputs[n]);
+    } else {
+      ops[n].run(opInputs[n], opOutputs[n]);
+    }
   }
 
   public int inputCount() {
@@ -176,17 +228,18 @@ public final class GraphRunner implements AutoCloseable {
     prepared = false;
   }
 
-  /** Runs every node in order (the reference kernels when built with {@code useReferenceKernels(true)}). */
+  /**
+   * Runs every node in order (the reference kernels when built with {@code useReferenceKernels(true)}), except
+   * the constant ones, which ran at load.
+   */
   public void run() {
     checkOpen();
     if (!prepared) {
       prepare();
     }
     for (int n = 0; n < ops.length; n++) {
-      if (reference) {
-        ops[n].runReference(opInputs[n], opOutputs[n]);
-      } else {
-        ops[n].run(opInputs[n], opOutputs[n]);
+      if (!folded[n]) {
+        runNode(n);
       }
     }
   }

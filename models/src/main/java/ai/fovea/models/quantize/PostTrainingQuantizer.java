@@ -133,7 +133,8 @@ public final class PostTrainingQuantizer {
       }
       for (int t : graph.outputs()) {
         TensorInfo info = graph.tensors().get(t);
-        if (floatInputOutput) {
+        // Outputs that were not float (ARG_MAX's indices) stay as they are.
+        if (floatInputOutput && info.type() == DataType.FLOAT32) {
           int f = out.addTensor(info.name(), DataType.FLOAT32, info.shape());
           out.addOperator(BuiltinOperator.DEQUANTIZE, new int[] {map(t)}, new int[] {f});
           out.markOutput(f);

@@ -190,9 +190,12 @@ public final class FrameConverter {
     }
   }
 
-  /** Rounds half up and saturates; the shift to a non-negative value makes the int cast a floor. */
+  /**
+   * Rounds half up and saturates; the shift to a non-negative value makes the int cast a floor. Plain
+   * comparisons, because Math.min/max on floats carry NaN and -0 rules the hot loop does not need.
+   */
   private int quantize(float q) {
-    float clamped = Math.max(low, Math.min(high, q));
+    float clamped = q < low ? low : q > high ? high : q;
     return (int) (clamped - low + 0.5f) + low;
   }
 
