@@ -7,13 +7,15 @@ import ai.fovea.kernels.tensor.Shape;
  * NumPy broadcasting of two inputs, precomputed at prepare as contiguous segments: dims where both inputs
  * behave alike are merged, the innermost merged dim becomes the segment, and each segment gets its start
  * offsets in both inputs. Inside a segment an input either advances with the output (step 1) or repeats one
- * value (step 0), which is what lets the element loops vectorize.
+ * value (step 0), which is what lets the element loops vectorize. Shared with PRELU, whose alpha broadcasts
+ * against its input the same way. Segment {@code s} writes output elements
+ * {@code [s·segmentLength, (s+1)·segmentLength)}.
  */
-final class Broadcast {
-  final Shape output;
-  final int segmentLength;
-  final int stepA;
-  final int stepB;
+public final class Broadcast {
+  public final Shape output;
+  public final int segmentLength;
+  public final int stepA;
+  public final int stepB;
   final int[] offsetsA;
   final int[] offsetsB;
 
@@ -26,7 +28,8 @@ final class Broadcast {
     this.offsetsB = offsetsB;
   }
 
-  static Broadcast of(String op, Shape a, Shape b) {
+  /** Broadcasts {@code a} against {@code b}; throws {@link OpPrepareException} naming {@code op} if they do not fit. */
+  public static Broadcast of(String op, Shape a, Shape b) {
     int rank = Math.max(a.rank(), b.rank());
     int[] da = padded(a, rank);
     int[] db = padded(b, rank);
@@ -109,7 +112,17 @@ final class Broadcast {
     return strides;
   }
 
-  int segments() {
+  public int segments() {
     return offsetsA.length;
+  }
+
+  /** Start of segment {@code s} in the first input. */
+  public int offsetA(int s) {
+    return offsetsA[s];
+  }
+
+  /** Start of segment {@code s} in the second input. */
+  public int offsetB(int s) {
+    return offsetsB[s];
   }
 }
