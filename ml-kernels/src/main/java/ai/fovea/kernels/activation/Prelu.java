@@ -6,21 +6,23 @@ import ai.fovea.kernels.op.OpPrepareException;
 import ai.fovea.kernels.parallel.ComputePool;
 import ai.fovea.kernels.quant.QuantizedMultiplier;
 import ai.fovea.kernels.tensor.DataType;
-import ai.fovea.kernels.tensor.Shape;
 import ai.fovea.kernels.tensor.Tensor;
 
 /**
  * PRELU: {@code x ≥ 0 ? x : α·x} with α (input 1, usually one slope per channel) broadcast against the input;
  * the output keeps the input's shape. Float32 as written. Int8/uint8 with TFLite 2.6's two output multipliers,
  * {@code s_in/s_out} for a centred input ≥ 0 and {@code s_in·s_α/s_out} for the product of centred input and
- * centred α below zero, each applied with gemmlowp's double rounding, then the zero point and the type's clamp.
- * The optimized form walks precomputed broadcast segments (α either fixed or advancing inside one) over the
- * pool; the reference form finds each element's α from its coordinates.
+ * centred α below zero, each applied with gemmlowp's double rounding, then the zero point and the type's clamp;
+ * since an output depends on two bytes only, prepare tabulates all 65536 (input, α) pairs and run looks them up.
+ * The optimized form walks the broadcast's runs (α fixed or advancing inside one) over the pool; the reference
+ * form finds each element's α by the plain broadcast rule and computes directly.
  */
 public final class Prelu implements Op {
   private static final String NAME = "PRELU";
-  private static final int MIN_CHUNK = 1 << 14;
+  private static final int MIN_ELEMENTS_PER_TASK = 1 << 14;
   private final ComputePool pool;
+  private final Broadcast.RunBody floatRuns = this::floatRuns;
+  private final Broadcast.RunBody byteRuns = this::byteRuns;
   private Broadcast broadcast;
   private QuantizedMultiplier identity;
   private QuantizedMultiplier slope;
@@ -28,6 +30,14 @@ public final class Prelu implements Op {
   private int alphaOffset;
   private int outputOffset;
   private boolean unsigned;
+  private byte[] table;
+  // The arrays of the current run() call, read by the run bodies.
+  private float[] floatIn;
+  private float[] floatAlpha;
+  private float[] floatOut;
+  private byte[] byteIn;
+  private byte[] byteAlpha;
+  private byte[] byteOut;
 
   public Prelu(ComputePool pool) {
     if (pool == null) {
@@ -79,55 +89,14 @@ public final class Prelu implements Op {
     alphaOffset = -alpha.quantization().zeroPoint();
     outputOffset = out.quantization().zeroPoint();
     unsigned = in.dataType() == DataType.UINT8;
-  }
-
-  @Override
-  public void run(Tensor[] inputs, Tensor[] outputs) {
-    boolean isFloat = inputs[0].dataType() == DataType.FLOAT32;
-    int n = broadcast.segmentLength;
-    pool.parallelFor(broadcast.segments(), Math.max(1, MIN_CHUNK / Math.max(n, 1)), (s0, s1) -> {
-      for (int s = s0; s < s1; s++) {
-        if (isFloat) {
-          floatSegment(inputs[0].floats(), inputs[1].floats(), outputs[0].floats(), s);
-        } else {
-          quantizedSegment(inputs[0].bytes(), inputs[1].bytes(), outputs[0].bytes(), s);
-        }
-      }
-    });
-  }
-
-  private void floatSegment(float[] in, float[] alpha, float[] out, int s) {
-    int n = broadcast.segmentLength;
-    int i0 = broadcast.offsetA(s);
-    int a0 = broadcast.offsetB(s);
-    int o = s * n;
-    if (broadcast.stepB == 0) {
-      float a = alpha[a0];
-      for (int i = 0; i < n; i++) {
-        float x = in[i0 + i];
-        out[o + i] = x >= 0 ? x : x * a;
-      }
-    } else {
-      for (int i = 0; i < n; i++) {
-        float x = in[i0 + i];
-        out[o + i] = x >= 0 ? x : x * alpha[a0 + i];
+    if (table == null) {
+      table = new byte[1 << 16];
+    }
+    for (int x = 0; x < 256; x++) {
+      for (int a = 0; a < 256; a++) {
+        table[x | a << 8] = (byte) quantized(unsigned ? x : (byte) x, unsigned ? a : (byte) a);
       }
     }
-  }
-
-  private void quantizedSegment(byte[] in, byte[] alpha, byte[] out, int s) {
-    int n = broadcast.segmentLength;
-    int i0 = broadcast.offsetA(s);
-    int a0 = broadcast.offsetB(s);
-    int step = broadcast.stepB;
-    int o = s * n;
-    for (int i = 0; i < n; i++) {
-      out[o + i] = (byte) quantized(load(in, i0 + i), load(alpha, a0 + i * step));
-    }
-  }
-
-  private int load(byte[] data, int i) {
-    return unsigned ? data[i] & 0xFF : data[i];
   }
 
   /** One output value from the stored input and alpha values. */
@@ -140,36 +109,66 @@ public final class Prelu implements Op {
   }
 
   @Override
+  public void run(Tensor[] inputs, Tensor[] outputs) {
+    boolean isFloat = inputs[0].dataType() == DataType.FLOAT32;
+    if (isFloat) {
+      floatIn = inputs[0].floats();
+      floatAlpha = inputs[1].floats();
+      floatOut = outputs[0].floats();
+    } else {
+      byteIn = inputs[0].bytes();
+      byteAlpha = inputs[1].bytes();
+      byteOut = outputs[0].bytes();
+    }
+    Broadcast.RunBody body = isFloat ? floatRuns : byteRuns;
+    pool.parallelFor(outputs[0].size(), MIN_ELEMENTS_PER_TASK, (from, to) -> broadcast.forEachRun(from, to, body));
+    floatIn = floatAlpha = floatOut = null;
+    byteIn = byteAlpha = byteOut = null;
+  }
+
+  private void floatRuns(int o, int i0, int a0, int n) {
+    if (broadcast.stepB == 0) {
+      float a = floatAlpha[a0];
+      for (int i = 0; i < n; i++) {
+        float x = floatIn[i0 + i];
+        floatOut[o + i] = x >= 0 ? x : x * a;
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        float x = floatIn[i0 + i];
+        floatOut[o + i] = x >= 0 ? x : x * floatAlpha[a0 + i];
+      }
+    }
+  }
+
+  private void byteRuns(int o, int i0, int a0, int n) {
+    if (broadcast.stepB == 0) {
+      int row = (byteAlpha[a0] & 0xFF) << 8;
+      for (int i = 0; i < n; i++) {
+        byteOut[o + i] = table[row | byteIn[i0 + i] & 0xFF];
+      }
+    } else {
+      for (int i = 0; i < n; i++) {
+        byteOut[o + i] = table[(byteIn[i0 + i] & 0xFF) | (byteAlpha[a0 + i] & 0xFF) << 8];
+      }
+    }
+  }
+
+  @Override
   public void runReference(Tensor[] inputs, Tensor[] outputs) {
     Tensor in = inputs[0];
     Tensor alpha = inputs[1];
     Tensor out = outputs[0];
     for (int i = 0; i < out.size(); i++) {
-      int a = alphaIndex(out.shape(), alpha.shape(), i);
+      int a = Broadcast.sourceIndex(alpha.shape(), out.shape(), i);
       if (in.dataType() == DataType.FLOAT32) {
         float x = in.floats()[i];
         out.floats()[i] = x >= 0 ? x : x * alpha.floats()[a];
       } else {
-        out.bytes()[i] = (byte) quantized(load(in.bytes(), i), load(alpha.bytes(), a));
+        int x = unsigned ? in.bytes()[i] & 0xFF : in.bytes()[i];
+        int y = unsigned ? alpha.bytes()[a] & 0xFF : alpha.bytes()[a];
+        out.bytes()[i] = (byte) quantized(x, y);
       }
     }
-  }
-
-  /** The element of {@code alpha} that output element {@code index} reads, by right-aligned broadcasting. */
-  private static int alphaIndex(Shape out, Shape alpha, int index) {
-    int a = 0;
-    int stride = 1;
-    int rest = index;
-    for (int axis = out.rank() - 1; axis >= 0; axis--) {
-      int coord = rest % out.dim(axis);
-      rest /= out.dim(axis);
-      int alphaAxis = axis - (out.rank() - alpha.rank());
-      if (alphaAxis >= 0) {
-        int d = alpha.dim(alphaAxis);
-        a += (d == 1 ? 0 : coord) * stride;
-        stride *= d;
-      }
-    }
-    return a;
   }
 }

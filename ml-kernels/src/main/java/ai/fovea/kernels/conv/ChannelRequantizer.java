@@ -3,6 +3,7 @@ package ai.fovea.kernels.conv;
 import ai.fovea.kernels.op.Activation;
 import ai.fovea.kernels.op.OpPrepareException;
 import ai.fovea.kernels.quant.QuantizedMultiplier;
+import ai.fovea.kernels.tensor.DataType;
 import ai.fovea.kernels.tensor.Tensor;
 
 /**
@@ -47,7 +48,10 @@ final class ChannelRequantizer {
     if (filterScales != 1 && filterScales != channels) {
       throw new OpPrepareException(op, "filter has " + filterScales + " scales for " + channels + " output channels");
     }
-    for (int c = 0; c < filterScales; c++) {
+    if (filter.dataType() == DataType.UINT8 && filterScales != 1) {
+      throw new OpPrepareException(op, "uint8 filters are quantized per tensor, got " + filterScales + " scales");
+    }
+    for (int c = 0; c < filterScales && filter.dataType() != DataType.UINT8; c++) {
       if (filter.quantization().zeroPoint(c) != 0) {
         throw new OpPrepareException(op, "int8 filters must be symmetric (zero point 0), channel " + c + " has "
             + filter.quantization().zeroPoint(c));
@@ -69,12 +73,19 @@ final class ChannelRequantizer {
         rounding == Rounding.SINGLE);
   }
 
-  /** The int8 output value of accumulator {@code acc} (bias included) on channel {@code c}. */
+  /** The 8-bit output value of accumulator {@code acc} (bias included) on channel {@code c}. */
   int apply(int acc, int c) {
     int scaled = single
         ? QuantizedMultiplier.applySingleRounding(acc, multipliers[c], shifts[c])
         : QuantizedMultiplier.applyDoubleRounding(acc, multipliers[c], shifts[c]);
     int v = scaled + outputZeroPoint;
     return v < min ? min : v > max ? max : v;
+  }
+
+  /** Writes {@code out[outOffset + c] = apply(acc[c], c)} for channels c in [c0, c1): one output row. */
+  void apply(int[] acc, byte[] out, int outOffset, int c0, int c1) {
+    for (int c = c0; c < c1; c++) {
+      out[outOffset + c] = (byte) apply(acc[c], c);
+    }
   }
 }

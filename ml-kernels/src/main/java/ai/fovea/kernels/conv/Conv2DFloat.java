@@ -1,18 +1,17 @@
 package ai.fovea.kernels.conv;
 
-import ai.fovea.kernels.gemm.PackedGemm;
+import ai.fovea.kernels.gemm.FloatGemm;
 import ai.fovea.kernels.op.ConvGeometry;
 import ai.fovea.kernels.op.Op;
-import ai.fovea.kernels.op.OpPrepareException;
 import ai.fovea.kernels.parallel.ComputePool;
 import ai.fovea.kernels.tensor.DataType;
 import ai.fovea.kernels.tensor.Tensor;
 
 /**
  * CONV_2D on float32 NHWC tensors: input, filter [outC, kh, kw, inC], optional bias [outC]. The optimized form
- * multiplies tiles of output pixels by the filter packed once at prepare: a 1×1 stride-1 unpadded conv reads
- * the input directly as the A matrix; other shapes gather each tile's windows (im2col) into a per-thread
- * scratch first. Threads split output pixels.
+ * multiplies tiles of output pixels by the filter packed once at prepare ({@link FloatGemm}, seeded with the
+ * bias): a 1×1 stride-1 unpadded conv reads the input directly as the A matrix; other shapes gather each tile's
+ * windows (im2col) into a per-thread scratch first. Each thread owns a contiguous range of output pixels.
  */
 public final class Conv2DFloat implements Op {
   static final String NAME = "CONV_2D";
@@ -24,9 +23,10 @@ public final class Conv2DFloat implements Op {
   private ConvGeometry g;
   private int outChannels;
   private int depth;
-  private float[] packedFilter;
+  private FloatGemm gemm;
   private boolean direct;
   private float[][] scratch;
+  private float[][][] accumulators;
 
   public Conv2DFloat(ConvParams params, ComputePool pool) {
     this.params = params;
@@ -38,13 +38,15 @@ public final class Conv2DFloat implements Op {
     Tensor input = inputs[0];
     Tensor filter = inputs[1];
     ConvShapes.requireTypes(NAME, DataType.FLOAT32, inputs, outputs);
+    ConvShapes.requireClamp(NAME, params.activation);
     g = ConvShapes.convGeometry(NAME, input, filter, inputs.length > 2 ? inputs[2] : null, params);
     outChannels = filter.shape().dim(0);
     depth = g.filterHeight * g.filterWidth * g.inChannels;
     outputs[0].resize(g.outputShape(outChannels));
-    packedFilter = PackedGemm.packTransposed(filter.floats(), outChannels, depth);
+    gemm = FloatGemm.ofTransposed(filter.floats(), outChannels, depth);
     direct = g.filterHeight == 1 && g.filterWidth == 1 && g.strideH == 1 && g.strideW == 1 && g.needsNoPadding();
-    scratch = direct ? null : new float[pool.threads()][TILE * depth];
+    scratch = new float[pool.threads()][direct ? 0 : TILE * depth];
+    accumulators = new float[pool.threads()][TILE][outChannels];
   }
 
   @Override
@@ -58,34 +60,24 @@ public final class Conv2DFloat implements Op {
       for (int t = t0; t < t1; t++) {
         int first = (int) ((long) rows * t / threads);
         int last = (int) ((long) rows * (t + 1) / threads);
+        float[][] acc = accumulators[t];
         for (int r0 = first; r0 < last; r0 += TILE) {
-          int r1 = Math.min(last, r0 + TILE);
+          int count = Math.min(last, r0 + TILE) - r0;
           if (direct) {
-            PackedGemm.multiply(in, 0, depth, packedFilter, depth, outChannels, out, 0, outChannels, r0, r1);
+            gemm.multiply(in, r0 * depth, depth, count, bias, acc, 0, outChannels);
           } else {
-            float[] cols = scratch[t];
-            for (int r = r0; r < r1; r++) {
-              Im2col.gather(in, g, r, cols, (r - r0) * depth, 0f);
+            for (int i = 0; i < count; i++) {
+              Im2col.gather(in, g, r0 + i, scratch[t], i * depth, 0f);
             }
-            PackedGemm.multiply(cols, 0, depth, packedFilter, depth, outChannels, out, r0 * outChannels, outChannels,
-                0, r1 - r0);
+            gemm.multiply(scratch[t], 0, depth, count, bias, acc, 0, outChannels);
           }
-          addBiasAndClamp(out, bias, r0, r1);
+          for (int i = 0; i < count; i++) {
+            params.activation.clamp(acc[i], outChannels);
+            System.arraycopy(acc[i], 0, out, (r0 + i) * outChannels, outChannels);
+          }
         }
       }
     });
-  }
-
-  private void addBiasAndClamp(float[] out, float[] bias, int r0, int r1) {
-    float lo = params.activation.floatMin();
-    float hi = params.activation.floatMax();
-    for (int r = r0; r < r1; r++) {
-      int base = r * outChannels;
-      for (int o = 0; o < outChannels; o++) {
-        float v = out[base + o] + (bias == null ? 0f : bias[o]);
-        out[base + o] = Math.min(Math.max(v, lo), hi);
-      }
-    }
   }
 
   @Override

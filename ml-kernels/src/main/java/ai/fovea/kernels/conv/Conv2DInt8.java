@@ -1,6 +1,6 @@
 package ai.fovea.kernels.conv;
 
-import ai.fovea.kernels.gemm.PackedGemm;
+import ai.fovea.kernels.gemm.QuantizedGemm;
 import ai.fovea.kernels.op.ConvGeometry;
 import ai.fovea.kernels.op.Op;
 import ai.fovea.kernels.parallel.ComputePool;
@@ -9,10 +9,12 @@ import ai.fovea.kernels.tensor.Tensor;
 
 /**
  * CONV_2D on int8 NHWC tensors with TFLite's quantization: per-tensor asymmetric input/output, per-channel (or
- * per-tensor) symmetric filter [outC, kh, kw, inC], int32 bias. The accumulator is
- * {@code Σ x·w − zp_in·Σ w + bias}: padding taps hold {@code zp_in} so they cancel, and {@code Σ w} per channel
- * is folded at prepare. Requantization uses the double-precision scale product and single rounding (the
- * interpreter's ruy path), then the output zero point and the fused activation clamp.
+ * per-tensor) symmetric filter [outC, kh, kw, inC], int32 bias; or TFLite's legacy uint8 form, everything per
+ * tensor and the filter asymmetric. The accumulator is {@code Σ x·(w − zp_w) − zp_in·Σ (w − zp_w) + bias}
+ * ({@link QuantizedGemm} on raw activations, seeded at prepare): padding taps hold {@code zp_in} so they cancel.
+ * Requantization follows the interpreter's kernels as measured: int8 forms the scale product in double and
+ * rounds once (ruy), uint8 forms it in float and rounds twice (gemmlowp); then the output zero point and the
+ * fused activation clamp. Tiles and threads as in {@link Conv2DFloat}.
  */
 public final class Conv2DInt8 implements Op {
   private final ConvParams params;
@@ -20,12 +22,14 @@ public final class Conv2DInt8 implements Op {
   private ConvGeometry g;
   private int outChannels;
   private int depth;
-  private int[] packedFilter;
-  private int[] biasMinusOffset;
+  private QuantizedGemm gemm;
+  private int[] seed;
   private ChannelRequantizer requantizer;
   private boolean direct;
   private byte[][] cols;
-  private int[][] accumulators;
+  private int[][][] accumulators;
+  /** Widens a byte as the tensors' type reads it: -1 for int8, 0xFF for uint8. */
+  private int byteMask;
 
   public Conv2DInt8(ConvParams params, ComputePool pool) {
     this.params = params;
@@ -37,31 +41,24 @@ public final class Conv2DInt8 implements Op {
     Tensor input = inputs[0];
     Tensor filter = inputs[1];
     Tensor bias = inputs.length > 2 ? inputs[2] : null;
-    ConvShapes.requireTypes(Conv2DFloat.NAME, DataType.INT8, inputs, outputs);
+    DataType type = ConvShapes.quantizedType(Conv2DFloat.NAME, inputs);
+    ConvShapes.requireTypes(Conv2DFloat.NAME, type, inputs, outputs);
+    ConvShapes.requireClamp(Conv2DFloat.NAME, params.activation);
     g = ConvShapes.convGeometry(Conv2DFloat.NAME, input, filter, bias, params);
     outChannels = filter.shape().dim(0);
     depth = g.filterHeight * g.filterWidth * g.inChannels;
     outputs[0].resize(g.outputShape(outChannels));
+    boolean unsigned = type == DataType.UINT8;
     requantizer = ChannelRequantizer.of(Conv2DFloat.NAME, input, filter, outputs[0], outChannels, params.activation,
-        false, ChannelRequantizer.Rounding.SINGLE);
-    packedFilter = PackedGemm.packTransposed(filter.bytes(), outChannels, depth);
-    biasMinusOffset = foldInputOffset(filter.bytes(), bias, outChannels, depth, input.quantization().zeroPoint());
+        unsigned, unsigned ? ChannelRequantizer.Rounding.DOUBLE : ChannelRequantizer.Rounding.SINGLE);
+    gemm = unsigned
+        ? QuantizedGemm.ofTransposedUnsigned(filter.bytes(), outChannels, depth, filter.quantization().zeroPoint())
+        : QuantizedGemm.ofTransposed(filter.bytes(), outChannels, depth);
+    byteMask = unsigned ? 0xFF : -1;
+    seed = gemm.seed(bias == null ? null : bias.ints(), input.quantization().zeroPoint());
     direct = g.filterHeight == 1 && g.filterWidth == 1 && g.strideH == 1 && g.strideW == 1 && g.needsNoPadding();
     cols = new byte[pool.threads()][direct ? 0 : Conv2DFloat.TILE * depth];
-    accumulators = new int[pool.threads()][Conv2DFloat.TILE * outChannels];
-  }
-
-  /** bias[o] − zp_in · Σ_k w[o][k]: the constant part of every accumulator of channel o. */
-  static int[] foldInputOffset(byte[] w, Tensor bias, int channels, int depth, int inputZeroPoint) {
-    int[] folded = new int[channels];
-    for (int o = 0; o < channels; o++) {
-      int sum = 0;
-      for (int k = 0; k < depth; k++) {
-        sum += w[o * depth + k];
-      }
-      folded[o] = (bias == null ? 0 : bias.ints()[o]) - inputZeroPoint * sum;
-    }
-    return folded;
+    accumulators = new int[pool.threads()][Conv2DFloat.TILE][outChannels];
   }
 
   @Override
@@ -75,22 +72,19 @@ public final class Conv2DInt8 implements Op {
       for (int t = t0; t < t1; t++) {
         int first = (int) ((long) rows * t / threads);
         int last = (int) ((long) rows * (t + 1) / threads);
-        int[] acc = accumulators[t];
+        int[][] acc = accumulators[t];
         for (int r0 = first; r0 < last; r0 += Conv2DFloat.TILE) {
-          int r1 = Math.min(last, r0 + Conv2DFloat.TILE);
+          int count = Math.min(last, r0 + Conv2DFloat.TILE) - r0;
           if (direct) {
-            PackedGemm.multiply(in, r0 * depth, depth, packedFilter, depth, outChannels, acc, 0, outChannels, 0,
-                r1 - r0);
+            gemm.multiply(in, r0 * depth, depth, count, seed, acc, 0, outChannels);
           } else {
-            for (int r = r0; r < r1; r++) {
-              Im2col.gather(in, g, r, cols[t], (r - r0) * depth, pad);
+            for (int i = 0; i < count; i++) {
+              Im2col.gather(in, g, r0 + i, cols[t], i * depth, pad);
             }
-            PackedGemm.multiply(cols[t], 0, depth, packedFilter, depth, outChannels, acc, 0, outChannels, 0, r1 - r0);
+            gemm.multiply(cols[t], 0, depth, count, seed, acc, 0, outChannels);
           }
-          for (int r = r0, i = 0; r < r1; r++) {
-            for (int o = 0, base = r * outChannels; o < outChannels; o++, i++) {
-              out[base + o] = (byte) requantizer.apply(acc[i] + biasMinusOffset[o], o);
-            }
+          for (int i = 0; i < count; i++) {
+            requantizer.apply(acc[i], out, (r0 + i) * outChannels, 0, outChannels);
           }
         }
       }
@@ -104,6 +98,7 @@ public final class Conv2DInt8 implements Op {
     int[] bias = inputs.length > 2 && inputs[2] != null ? inputs[2].ints() : null;
     byte[] out = outputs[0].bytes();
     int zp = inputs[0].quantization().zeroPoint();
+    int filterZp = inputs[1].quantization().zeroPoint();
     for (int b = 0; b < g.batch; b++) {
       for (int oy = 0; oy < g.outHeight; oy++) {
         for (int ox = 0; ox < g.outWidth; ox++) {
@@ -117,8 +112,9 @@ public final class Conv2DInt8 implements Op {
                   continue;
                 }
                 for (int c = 0; c < g.inChannels; c++) {
-                  acc += (in[((b * g.inHeight + iy) * g.inWidth + ix) * g.inChannels + c] - zp)
-                      * w[((o * g.filterHeight + ky) * g.filterWidth + kx) * g.inChannels + c];
+                  int x = in[((b * g.inHeight + iy) * g.inWidth + ix) * g.inChannels + c] & byteMask;
+                  int k = w[((o * g.filterHeight + ky) * g.filterWidth + kx) * g.inChannels + c] & byteMask;
+                  acc += (x - zp) * (k - filterZp);
                 }
               }
             }

@@ -1,5 +1,6 @@
 package ai.fovea.kernels.conv;
 
+import ai.fovea.kernels.op.Activation;
 import ai.fovea.kernels.op.ConvGeometry;
 import ai.fovea.kernels.op.OpPrepareException;
 import ai.fovea.kernels.tensor.DataType;
@@ -22,6 +23,22 @@ final class ConvShapes {
     DataType biasType = type == DataType.FLOAT32 ? DataType.FLOAT32 : DataType.INT32;
     if (bias != null && bias.dataType() != biasType) {
       throw new OpPrepareException(op, "bias must be " + biasType + ", got " + bias.dataType());
+    }
+  }
+
+  /** INT8 or UINT8: the 8-bit type a quantized op runs on, read from its input. */
+  static DataType quantizedType(String op, Tensor[] inputs) {
+    DataType type = inputs.length > 0 && inputs[0] != null ? inputs[0].dataType() : null;
+    if (type != DataType.INT8 && type != DataType.UINT8) {
+      throw new OpPrepareException(op, "expects an int8 or uint8 input, got " + type);
+    }
+    return type;
+  }
+
+  /** The kernels fuse only clamps (NONE, RELU, RELU_N1_TO_1, RELU6), as TFLite's do. */
+  static void requireClamp(String op, Activation activation) {
+    if (!activation.isClamp()) {
+      throw new OpPrepareException(op, "fused activation " + activation + " is not supported");
     }
   }
 

@@ -1,6 +1,6 @@
 package ai.fovea.kernels.conv;
 
-import ai.fovea.kernels.gemm.PackedGemm;
+import ai.fovea.kernels.gemm.QuantizedGemm;
 import ai.fovea.kernels.op.Op;
 import ai.fovea.kernels.op.OpPrepareException;
 import ai.fovea.kernels.parallel.ComputePool;
@@ -9,17 +9,21 @@ import ai.fovea.kernels.tensor.Tensor;
 
 /**
  * FULLY_CONNECTED on int8 with TFLite 2.6's quantization: per-tensor asymmetric input/output, per-tensor
- * symmetric filter, int32 bias. The effective scale multiplies input and filter scales in float before
- * widening (as the interpreter's GetQuantizedConvolutionMultipler does) and rounds once.
+ * symmetric filter, int32 bias; or the legacy uint8 form with an asymmetric filter. The effective scale
+ * multiplies input and filter scales in float before widening (as the interpreter's
+ * GetQuantizedConvolutionMultipler does); int8 rounds once (ruy), uint8 twice (gemmlowp), as measured against
+ * the interpreter.
  */
 public final class FullyConnectedInt8 implements Op {
   private final FullyConnectedParams params;
   private final ComputePool pool;
   private FullyConnectedShapes s;
-  private int[] packedFilter;
-  private int[] biasMinusOffset;
-  private int[] accumulators;
+  private QuantizedGemm gemm;
+  private int[] seed;
+  private int[][] accumulators;
   private ChannelRequantizer requantizer;
+  /** Widens a byte as the tensors' type reads it: -1 for int8, 0xFF for uint8. */
+  private int byteMask;
 
   public FullyConnectedInt8(FullyConnectedParams params, ComputePool pool) {
     this.params = params;
@@ -28,19 +32,24 @@ public final class FullyConnectedInt8 implements Op {
 
   @Override
   public void prepare(Tensor[] inputs, Tensor[] outputs) {
-    ConvShapes.requireTypes(FullyConnectedShapes.NAME, DataType.INT8, inputs, outputs);
+    DataType type = ConvShapes.quantizedType(FullyConnectedShapes.NAME, inputs);
+    ConvShapes.requireTypes(FullyConnectedShapes.NAME, type, inputs, outputs);
+    ConvShapes.requireClamp(FullyConnectedShapes.NAME, params.activation);
     if (inputs[1].quantization().channelCount() != 1) {
-      throw new OpPrepareException(FullyConnectedShapes.NAME, "TFLite 2.6 runs int8 FULLY_CONNECTED with per-tensor "
-          + "filter quantization only; the filter has " + inputs[1].quantization().channelCount() + " scales");
+      throw new OpPrepareException(FullyConnectedShapes.NAME, "TFLite 2.6 runs quantized FULLY_CONNECTED with "
+          + "per-tensor filter quantization only; the filter has " + inputs[1].quantization().channelCount() + " scales");
     }
     Tensor bias = inputs.length > 2 ? inputs[2] : null;
     s = FullyConnectedShapes.of(inputs[0], inputs[1], bias, outputs[0], params.keepNumDims);
-    requantizer = ChannelRequantizer.of(FullyConnectedShapes.NAME, inputs[0], inputs[1], outputs[0], 1,
-        params.activation, true, ChannelRequantizer.Rounding.SINGLE);
-    packedFilter = PackedGemm.packTransposed(inputs[1].bytes(), s.units, s.depth);
-    biasMinusOffset = Conv2DInt8.foldInputOffset(inputs[1].bytes(), bias, s.units, s.depth,
-        inputs[0].quantization().zeroPoint());
-    accumulators = new int[s.batch * s.units];
+    boolean unsigned = type == DataType.UINT8;
+    requantizer = ChannelRequantizer.of(FullyConnectedShapes.NAME, inputs[0], inputs[1], outputs[0], s.units,
+        params.activation, true, unsigned ? ChannelRequantizer.Rounding.DOUBLE : ChannelRequantizer.Rounding.SINGLE);
+    gemm = unsigned
+        ? QuantizedGemm.ofTransposedUnsigned(inputs[1].bytes(), s.units, s.depth, inputs[1].quantization().zeroPoint())
+        : QuantizedGemm.ofTransposed(inputs[1].bytes(), s.units, s.depth);
+    byteMask = unsigned ? 0xFF : -1;
+    seed = gemm.seed(bias == null ? null : bias.ints(), inputs[0].quantization().zeroPoint());
+    accumulators = new int[s.batch][s.units];
   }
 
   @Override
@@ -48,11 +57,9 @@ public final class FullyConnectedInt8 implements Op {
     byte[] in = inputs[0].bytes();
     byte[] out = outputs[0].bytes();
     pool.parallelFor(s.units, 64, (j0, j1) -> {
-      PackedGemm.multiply(in, 0, s.depth, packedFilter, s.depth, s.units, accumulators, 0, s.units, 0, s.batch, j0, j1);
+      gemm.multiply(in, 0, s.depth, s.batch, seed, accumulators, j0, j1);
       for (int b = 0; b < s.batch; b++) {
-        for (int u = j0; u < j1; u++) {
-          out[b * s.units + u] = (byte) requantizer.apply(accumulators[b * s.units + u] + biasMinusOffset[u], 0);
-        }
+        requantizer.apply(accumulators[b], out, b * s.units, j0, j1);
       }
     });
   }
@@ -64,13 +71,14 @@ public final class FullyConnectedInt8 implements Op {
     int[] bias = inputs.length > 2 && inputs[2] != null ? inputs[2].ints() : null;
     byte[] out = outputs[0].bytes();
     int zp = inputs[0].quantization().zeroPoint();
+    int filterZp = inputs[1].quantization().zeroPoint();
     for (int b = 0; b < s.batch; b++) {
       for (int u = 0; u < s.units; u++) {
         int acc = bias == null ? 0 : bias[u];
         for (int d = 0; d < s.depth; d++) {
-          acc += (in[b * s.depth + d] - zp) * w[u * s.depth + d];
+          acc += ((in[b * s.depth + d] & byteMask) - zp) * ((w[u * s.depth + d] & byteMask) - filterZp);
         }
-        out[b * s.units + u] = (byte) requantizer.apply(acc, 0);
+        out[b * s.units + u] = (byte) requantizer.apply(acc, u);
       }
     }
   }

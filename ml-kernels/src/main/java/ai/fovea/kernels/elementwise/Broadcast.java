@@ -4,20 +4,27 @@ import ai.fovea.kernels.op.OpPrepareException;
 import ai.fovea.kernels.tensor.Shape;
 
 /**
- * NumPy broadcasting of two inputs, precomputed at prepare as contiguous segments: dims where both inputs
- * behave alike are merged, the innermost merged dim becomes the segment, and each segment gets its start
- * offsets in both inputs. Inside a segment an input either advances with the output (step 1) or repeats one
- * value (step 0), which is what lets the element loops vectorize. Shared with PRELU, whose alpha broadcasts
- * against its input the same way. Segment {@code s} writes output elements
- * {@code [s·segmentLength, (s+1)·segmentLength)}.
+ * NumPy broadcasting of two inputs, planned at prepare as contiguous segments: dims where both inputs behave
+ * alike are merged, the innermost merged dim becomes the segment, and each segment gets its start offsets in both
+ * inputs. Inside a segment an input either advances with the output (step 1) or repeats one value (step 0), so
+ * element loops need no index arithmetic; {@link #forEachRun} cuts any range of output elements into such runs,
+ * which lets threads split a single long segment (the no-broadcast case) as well as many short ones. Public for
+ * PRELU, whose alpha broadcasts against its input the same way.
  */
 public final class Broadcast {
+  /** A run of {@code length} outputs from {@code out}, reading input a from {@code a} and b from {@code b}. */
+  public interface RunBody {
+    void run(int out, int a, int b, int length);
+  }
+
+  /** The broadcast output shape. */
   public final Shape output;
-  public final int segmentLength;
+  final int segmentLength;
+  /** How input a (b) advances inside a run: 1 with the output, 0 when it repeats one value. */
   public final int stepA;
   public final int stepB;
-  final int[] offsetsA;
-  final int[] offsetsB;
+  private final int[] offsetsA;
+  private final int[] offsetsB;
 
   private Broadcast(Shape output, int segmentLength, int stepA, int stepB, int[] offsetsA, int[] offsetsB) {
     this.output = output;
@@ -28,7 +35,7 @@ public final class Broadcast {
     this.offsetsB = offsetsB;
   }
 
-  /** Broadcasts {@code a} against {@code b}; throws {@link OpPrepareException} naming {@code op} if they do not fit. */
+  /** Plans {@code a} against {@code b}; throws {@link OpPrepareException} naming {@code op} if they do not fit. */
   public static Broadcast of(String op, Shape a, Shape b) {
     int rank = Math.max(a.rank(), b.rank());
     int[] da = padded(a, rank);
@@ -62,10 +69,10 @@ public final class Broadcast {
       }
     }
     if (r == 0) {
-      return new Broadcast(outShape, outShape.size() == 0 ? 0 : 1, 1, 1, new int[] {0}, new int[] {0});
+      return new Broadcast(outShape, 1, 1, 1, new int[] {0}, new int[] {0});
     }
     int segment = dims[r - 1];
-    int segments = outShape.size() / Math.max(segment, 1);
+    int segments = segment == 0 ? 0 : outShape.size() / segment;
     int[] offA = new int[segments];
     int[] offB = new int[segments];
     int[] strideA = strides(dims, kindA, r);
@@ -80,10 +87,7 @@ public final class Broadcast {
       }
       offA[s] = oa;
       offB[s] = ob;
-      for (int i = r - 2; i >= 0; i--) {
-        if (++counter[i] < dims[i]) {
-          break;
-        }
+      for (int i = r - 2; i >= 0 && ++counter[i] == dims[i]; i--) {
         counter[i] = 0;
       }
     }
@@ -112,17 +116,30 @@ public final class Broadcast {
     return strides;
   }
 
-  public int segments() {
-    return offsetsA.length;
+  /** Calls {@code body} for the runs covering output elements [from, to), each within one segment. */
+  public void forEachRun(int from, int to, RunBody body) {
+    int n = segmentLength;
+    for (int s = from / n, start = from; start < to; s++) {
+      int i0 = start - s * n;
+      int i1 = Math.min(to - s * n, n);
+      body.run(start, offsetsA[s] + i0 * stepA, offsetsB[s] + i0 * stepB, i1 - i0);
+      start = s * n + i1;
+    }
   }
 
-  /** Start of segment {@code s} in the first input. */
-  public int offsetA(int s) {
-    return offsetsA[s];
-  }
-
-  /** Start of segment {@code s} in the second input. */
-  public int offsetB(int s) {
-    return offsetsB[s];
+  /** The element of an input of shape {@code input} that output element {@code index} reads: the plain rule. */
+  public static int sourceIndex(Shape input, Shape output, int index) {
+    int offset = 0;
+    int stride = 1;
+    int rest = index;
+    int lead = output.rank() - input.rank();
+    for (int axis = output.rank() - 1; axis >= lead; axis--) {
+      int coord = rest % output.dim(axis);
+      rest /= output.dim(axis);
+      int d = input.dim(axis - lead);
+      offset += (d == 1 ? 0 : coord) * stride;
+      stride *= d;
+    }
+    return offset;
   }
 }

@@ -62,6 +62,21 @@ public enum Activation {
     }
   }
 
+  /** Clamps {@code values[0, count)} in place to {@link #floatMin()}..{@link #floatMax()}. */
+  public void clamp(float[] values, int count) {
+    if (!isClamp()) {
+      throw new IllegalArgumentException("fused activation " + this + " is not a clamp");
+    }
+    if (this == NONE) {
+      return;
+    }
+    float lo = floatMin();
+    float hi = floatMax();
+    for (int i = 0; i < count; i++) {
+      values[i] = Math.min(Math.max(values[i], lo), hi);
+    }
+  }
+
   /**
    * The clamp range in the output's quantized domain, as TFLite's CalculateActivationRangeQuantized: the real
    * bounds quantized with the output's scale and zero point (round half away from zero), intersected with the

@@ -53,6 +53,7 @@ class Conv2DTest {
               Shape filter = Shape.of(13, k, k, in.dim(3));
               compareFloat(r, p, in, filter);
               compareInt8(r, p, in, filter);
+              compareUint8(r, p, in, filter);
               cases++;
             }
           }
@@ -90,6 +91,37 @@ class Conv2DTest {
     conv.prepare(inputs, new Tensor[] {slow});
     conv.runReference(inputs, new Tensor[] {slow});
     assertArrayEquals(Arrays.copyOf(slow.bytes(), slow.size()), Arrays.copyOf(fast.bytes(), fast.size()), p.toString());
+  }
+
+  private static void compareUint8(Random r, ConvParams p, Shape inShape, Shape filterShape) {
+    Tensor[] inputs = {KernelFixtures.uint8(r, "in", inShape, Quantization.perTensor(0.02f, 140)),
+        KernelFixtures.uint8(r, "w", filterShape, Quantization.perTensor(0.004f, 131)),
+        KernelFixtures.bias(r, filterShape.dim(0))};
+    Quantization qOut = Quantization.perTensor(0.15f, 120);
+    Tensor fast = Tensor.allocate("fast", DataType.UINT8, Shape.of(1), qOut);
+    Tensor slow = Tensor.allocate("slow", DataType.UINT8, Shape.of(1), qOut);
+    Conv2DInt8 conv = new Conv2DInt8(p, POOL);
+    conv.prepare(inputs, new Tensor[] {fast});
+    conv.run(inputs, new Tensor[] {fast});
+    conv.prepare(inputs, new Tensor[] {slow});
+    conv.runReference(inputs, new Tensor[] {slow});
+    assertArrayEquals(Arrays.copyOf(slow.bytes(), slow.size()), Arrays.copyOf(fast.bytes(), fast.size()), p.toString());
+  }
+
+  @Test
+  void uint8ReadsBytesUnsignedAndSubtractsBothZeroPoints() {
+    // One 1x1 tap: (200 - 100) * (3 - 1) = 200 with scales 1 * 0.5 / 1 -> 100, plus output zero point 10.
+    Tensor in = Tensor.ofBytes("in", DataType.UINT8, Shape.of(1, 1, 1, 1), Quantization.perTensor(1f, 100),
+        new byte[] {(byte) 200});
+    Tensor w = Tensor.ofBytes("w", DataType.UINT8, Shape.of(1, 1, 1, 1), Quantization.perTensor(0.5f, 1),
+        new byte[] {3});
+    Tensor out = Tensor.allocate("out", DataType.UINT8, Shape.of(1), Quantization.perTensor(1f, 10));
+    Conv2DInt8 conv = new Conv2DInt8(new ConvParams(Padding.VALID, 1, 1, 1, 1, Activation.NONE), POOL);
+    conv.prepare(new Tensor[] {in, w}, new Tensor[] {out});
+    conv.run(new Tensor[] {in, w}, new Tensor[] {out});
+    assertEquals(110, out.bytes()[0] & 0xFF);
+    conv.runReference(new Tensor[] {in, w}, new Tensor[] {out});
+    assertEquals(110, out.bytes()[0] & 0xFF);
   }
 
   @Test

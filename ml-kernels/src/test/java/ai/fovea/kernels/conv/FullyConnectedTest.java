@@ -67,6 +67,17 @@ class FullyConnectedTest {
       q.prepare(qin, new Tensor[] {qSlow});
       q.runReference(qin, new Tensor[] {qSlow});
       assertArrayEquals(Arrays.copyOf(qSlow.bytes(), qSlow.size()), Arrays.copyOf(qFast.bytes(), qFast.size()));
+      Tensor[] uin = {KernelFixtures.uint8(r, "in", inShape, Quantization.perTensor(0.03f, 130)),
+          KernelFixtures.uint8(r, "w", wShape, Quantization.perTensor(0.004f, 119)), KernelFixtures.bias(r, bdu[2])};
+      Quantization uOut = Quantization.perTensor(0.3f, 127);
+      Tensor uFast = Tensor.allocate("f", DataType.UINT8, Shape.of(1), uOut);
+      Tensor uSlow = Tensor.allocate("s", DataType.UINT8, Shape.of(1), uOut);
+      FullyConnectedInt8 u = new FullyConnectedInt8(p, POOL);
+      u.prepare(uin, new Tensor[] {uFast});
+      u.run(uin, new Tensor[] {uFast});
+      u.prepare(uin, new Tensor[] {uSlow});
+      u.runReference(uin, new Tensor[] {uSlow});
+      assertArrayEquals(Arrays.copyOf(uSlow.bytes(), uSlow.size()), Arrays.copyOf(uFast.bytes(), uFast.size()));
     }
   }
 

@@ -24,6 +24,12 @@ final class KernelFixtures {
     return Tensor.ofBytes(name, DataType.INT8, shape, q, d);
   }
 
+  static Tensor uint8(Random r, String name, Shape shape, Quantization q) {
+    byte[] d = new byte[shape.size()];
+    r.nextBytes(d);
+    return Tensor.ofBytes(name, DataType.UINT8, shape, q, d);
+  }
+
   static Tensor bias(Random r, int channels) {
     int[] d = new int[channels];
     for (int i = 0; i < channels; i++) {

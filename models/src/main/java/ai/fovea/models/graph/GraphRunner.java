@@ -1,10 +1,13 @@
 package ai.fovea.models.graph;
 
 import ai.fovea.kernels.op.Op;
+import ai.fovea.kernels.op.OpPrepareException;
 import ai.fovea.kernels.parallel.ComputePool;
 import ai.fovea.kernels.tensor.Shape;
 import ai.fovea.kernels.tensor.Tensor;
 import ai.fovea.models.tflite.Operator;
+import ai.fovea.models.tflite.OperatorCode;
+import ai.fovea.models.tflite.OptionsSchema;
 import ai.fovea.models.tflite.Subgraph;
 import ai.fovea.models.tflite.TensorInfo;
 import ai.fovea.models.tflite.TfliteModel;
@@ -13,14 +16,16 @@ import java.nio.ByteOrder;
 import java.util.List;
 
 /**
- * Runs a model's main subgraph with Fovea's kernels. At build time every node's kernel is resolved (an
- * unsupported op fails here with {@link UnsupportedOpException}, never at run time) and prepared in order;
+ * Runs a model's main subgraph (subgraph 0) with Fovea's kernels. At build time every tensor is created (constants
+ * filled from their buffers) and every node's kernel is resolved (an unsupported op fails here with
+ * {@link UnsupportedOpException} naming the node, never at run time) and prepared in order;
  * {@link #run()} then executes the nodes in file order without allocating. Changing an input's shape with
  * {@link #resizeInput} re-prepares on the next run. Not thread-safe: one runner per thread of callers.
  */
 public final class GraphRunner implements AutoCloseable {
   private final Tensor[] tensors;
   private final Op[] ops;
+  private final String[] nodeNames;
   private final Tensor[][] opInputs;
   private final Tensor[][] opOutputs;
   private final int[] inputs;
@@ -40,30 +45,45 @@ public final class GraphRunner implements AutoCloseable {
     this.outputs = g.outputs();
     List<TensorInfo> infos = g.tensors();
     tensors = new Tensor[infos.size()];
-    for (int i = 0; i < tensors.length; i++) {
-      tensors[i] = createTensor(infos.get(i), b.model.buffers().get(infos.get(i).buffer()));
-    }
     List<Operator> nodes = g.operators();
     ops = new Op[nodes.size()];
+    nodeNames = new String[nodes.size()];
     opInputs = new Tensor[nodes.size()][];
     opOutputs = new Tensor[nodes.size()][];
     try {
+      for (int i = 0; i < tensors.length; i++) {
+        tensors[i] = createTensor(infos.get(i), b.model.buffers().get(infos.get(i).buffer()));
+      }
       for (int n = 0; n < ops.length; n++) {
-        Operator node = nodes.get(n);
-        opInputs[n] = lookup(node.inputs());
-        opOutputs[n] = lookup(node.outputs());
-        OpFactory factory = b.resolver.factory(b.model.operatorCodes().get(node.opcodeIndex()), n);
-        try {
-          ops[n] = factory.create(node.options(), opInputs[n], opOutputs[n], pool);
-        } catch (UnsupportedOpException e) {
-          throw new UnsupportedOpException("node " + n + " ("
-              + b.model.operatorCodes().get(node.opcodeIndex()).displayName() + "): " + e.getMessage());
-        }
+        ops[n] = createOp(b, n, nodes.get(n));
       }
       prepare();
     } catch (RuntimeException e) {
       close();
       throw e;
+    }
+  }
+
+  private Op createOp(Builder b, int n, Operator node) {
+    OperatorCode code = b.model.operatorCodes().get(node.opcodeIndex());
+    nodeNames[n] = "node " + n + " (" + code.displayName() + ")";
+    OptionsSchema.Table options = node.options().table();
+    if (options != null && options.refersToSubgraphs()) {
+      throw new UnsupportedOpException(nodeNames[n] + ": runs other subgraphs;"
+          + " only subgraph 0 runs here, without control flow");
+    }
+    opInputs[n] = lookup(node.inputs());
+    opOutputs[n] = lookup(node.outputs());
+    OpFactory factory = b.resolver.factory(code, n);
+    try {
+      return factory.create(node.options(), opInputs[n], opOutputs[n], pool);
+    } catch (UnsupportedOpException | IllegalArgumentException e) {
+      // Options a kernel rejects (an unknown activation code, a zero stride) make the node unrunnable here.
+      throw new UnsupportedOpException(nodeNames[n] + ": " + e.getMessage());
+    } catch (ArrayIndexOutOfBoundsException e) {
+      // Factories index the tensors their op needs; a file may give a node fewer.
+      throw new UnsupportedOpException(nodeNames[n] + ": too few tensors (" + opInputs[n].length + " inputs, "
+          + opOutputs[n].length + " outputs)");
     }
   }
 
@@ -80,6 +100,10 @@ public final class GraphRunner implements AutoCloseable {
   }
 
   private static Tensor createTensor(TensorInfo info, byte[] data) {
+    if (info.isSparse() && data.length > 0) {
+      throw new UnsupportedOpException("tensor '" + info.name() + "' holds sparse constant data, which Fovea does"
+          + " not decode");
+    }
     Tensor t = Tensor.allocate(info.name(), info.type(), info.shape(), info.quantization());
     if (data.length == 0) {
       return t;
@@ -107,7 +131,11 @@ public final class GraphRunner implements AutoCloseable {
 
   private void prepare() {
     for (int n = 0; n < ops.length; n++) {
-      ops[n].prepare(opInputs[n], opOutputs[n]);
+      try {
+        ops[n].prepare(opInputs[n], opOutputs[n]);
+      } catch (OpPrepareException e) {
+        throw new OpPrepareException(nodeNames[n], e.getMessage());
+      }
     }
     prepared = true;
   }
@@ -202,6 +230,9 @@ public final class GraphRunner implements AutoCloseable {
     }
 
     public Builder resolver(OpResolver resolver) {
+      if (resolver == null) {
+        throw new IllegalArgumentException("resolver is null");
+      }
       this.resolver = resolver;
       return this;
     }
@@ -217,6 +248,9 @@ public final class GraphRunner implements AutoCloseable {
 
     /** A shared pool, owned by the caller. */
     public Builder pool(ComputePool pool) {
+      if (pool == null) {
+        throw new IllegalArgumentException("pool is null; use threads(n) for a pool the runner owns");
+      }
       this.pool = pool;
       return this;
     }
@@ -226,11 +260,13 @@ public final class GraphRunner implements AutoCloseable {
       return this;
     }
 
+    /**
+     * Creates every tensor, resolves and prepares every node of subgraph 0. Throws {@link UnsupportedOpException}
+     * naming the node for an operator, type combination or option value the resolver cannot build and for
+     * control-flow operators that run other subgraphs, and {@link OpPrepareException} naming the node when its
+     * tensors do not fit together.
+     */
     public GraphRunner build() {
-      if (model.subgraphs().size() > 1) {
-        throw new UnsupportedOpException("models with " + model.subgraphs().size()
-            + " subgraphs (control flow) are not supported; only the main subgraph runs");
-      }
       return new GraphRunner(this);
     }
   }

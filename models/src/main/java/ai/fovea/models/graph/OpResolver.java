@@ -50,6 +50,9 @@ public final class OpResolver {
     private Builder() {}
 
     public Builder add(BuiltinOperator op, OpFactory factory) {
+      if (op == null || factory == null) {
+        throw new IllegalArgumentException("operator and factory are required, got " + op + " and " + factory);
+      }
       if (op == BuiltinOperator.CUSTOM) {
         throw new IllegalArgumentException("register custom operators with addCustom(name, factory)");
       }
@@ -58,6 +61,10 @@ public final class OpResolver {
     }
 
     public Builder addCustom(String customCode, OpFactory factory) {
+      if (customCode == null || factory == null) {
+        throw new IllegalArgumentException("custom code and factory are required, got " + customCode + " and "
+            + factory);
+      }
       customs.put(customCode, factory);
       return this;
     }

@@ -7,22 +7,49 @@ import java.nio.charset.StandardCharsets;
 /**
  * A bounds-checked view of one FlatBuffer table. Every offset, vtable, vector and string is checked against the
  * file before it is read, so hostile input ends in a {@link ModelFormatException} naming the field ({@code where})
- * rather than an IndexOutOfBoundsException. Package-private: only {@link TfliteReader} reads FlatBuffers.
+ * rather than an IndexOutOfBoundsException. All views of one file share a decoding budget proportional to the file
+ * size: a hostile file whose vectors point many times at the same bytes cannot make the reader allocate more than
+ * a small multiple of its own length. Package-private: only {@link TfliteReader} reads FlatBuffers.
  */
 final class FlatTable {
+  /** Bytes charged for each table view (its Java objects), so shared tables cannot multiply without bound. */
+  private static final int TABLE_COST = 64;
+
+  /** What one file may still decode, shared by all its views. */
+  private static final class Budget {
+    private long remaining;
+
+    Budget(long remaining) {
+      this.remaining = remaining;
+    }
+
+    void charge(long bytes, String where) {
+      remaining -= bytes;
+      if (remaining < 0) {
+        throw new ModelFormatException(where + ": the file's tables and vectors refer to the same bytes so often that"
+            + " decoding them would need far more memory than the file holds");
+      }
+    }
+  }
+
   private final ByteBuffer buf;
+  private final Budget budget;
   private final int pos;
   private final int vtable;
   private final int vtableSize;
   private final int tableSize;
   final String where;
 
-  private FlatTable(ByteBuffer buf, int pos, String where) {
+  private FlatTable(ByteBuffer buf, Budget budget, long pos, String where) {
     this.buf = buf;
+    this.budget = budget;
     this.where = where;
-    this.pos = pos;
-    checkRange(pos, 4, where + " table");
-    long vt = (long) pos - buf.getInt(pos);
+    if (pos < 0 || pos + 4 > buf.limit()) {
+      throw new ModelFormatException(where + ": table offset " + pos + " outside the file of " + buf.limit() + " bytes");
+    }
+    budget.charge(TABLE_COST, where);
+    this.pos = (int) pos;
+    long vt = pos - buf.getInt(this.pos);
     if (vt < 0 || vt + 4 > buf.limit()) {
       throw new ModelFormatException(where + ": vtable offset " + vt + " outside the file of " + buf.limit() + " bytes");
     }
@@ -30,17 +57,20 @@ final class FlatTable {
     this.vtableSize = Short.toUnsignedInt(buf.getShort(vtable));
     this.tableSize = Short.toUnsignedInt(buf.getShort(vtable + 2));
     if (vtableSize < 4 || (vtableSize & 1) != 0 || vtable + vtableSize > buf.limit()) {
-      throw new ModelFormatException(where + ": bad vtable size " + vtableSize);
+      throw new ModelFormatException(where + ": bad vtable size " + vtableSize + " at offset " + vtable);
     }
-    if (tableSize < 4 || (long) pos + tableSize > buf.limit()) {
-      throw new ModelFormatException(where + ": table of " + tableSize + " bytes at " + pos + " runs past the end");
+    if (tableSize < 4 || pos + tableSize > buf.limit()) {
+      throw new ModelFormatException(where + ": table of " + tableSize + " bytes at " + pos + " runs past the end of the"
+          + " file (" + buf.limit() + " bytes)");
     }
   }
 
-  /** The root table of a file; checks the size prefix fields and the file identifier. */
+  /**
+   * The root table of a file held in {@code file} from its position to its limit; checks the file identifier
+   * (bytes 4..7). The budget allows decoding a few times the file's length.
+   */
   static FlatTable root(ByteBuffer file, String identifier) {
-    ByteBuffer buf = file.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-    buf.position(0);
+    ByteBuffer buf = file.slice().order(ByteOrder.LITTLE_ENDIAN);
     if (buf.limit() < 8) {
       throw new ModelFormatException("file of " + buf.limit() + " bytes is too short for a .tflite model");
     }
@@ -52,11 +82,8 @@ final class FlatTable {
     if (!found.equals(identifier)) {
       throw new ModelFormatException("file identifier is '" + printable(found) + "', expected '" + identifier + "'");
     }
-    long root = Integer.toUnsignedLong(buf.getInt(0));
-    if (root + 4 > buf.limit()) {
-      throw new ModelFormatException("root table offset " + root + " outside the file of " + buf.limit() + " bytes");
-    }
-    return new FlatTable(buf, (int) root, "model");
+    Budget budget = new Budget(4L * buf.limit() + (1 << 20));
+    return new FlatTable(buf, budget, Integer.toUnsignedLong(buf.getInt(0)), "model");
   }
 
   private static String printable(String s) {
@@ -67,9 +94,15 @@ final class FlatTable {
     return sb.toString();
   }
 
+  /** Length of the whole file in bytes. */
+  int fileLength() {
+    return buf.limit();
+  }
+
   private void checkRange(long start, long length, String what) {
-    if (start < 0 || length < 0 || start + length > buf.limit()) {
-      throw new ModelFormatException(what + ": bytes [" + start + ", " + (start + length) + ") outside the file of "
+    // Compared without adding: a hostile 64-bit offset plus size could overflow.
+    if (start < 0 || length < 0 || start > buf.limit() || length > buf.limit() - start) {
+      throw new ModelFormatException(what + ": " + length + " bytes at offset " + start + " lie outside the file of "
           + buf.limit() + " bytes");
     }
   }
@@ -147,24 +180,23 @@ final class FlatTable {
 
   FlatTable getTable(int id, String name) {
     long t = target(id, name);
-    return t < 0 ? null : new FlatTable(buf, (int) t, where + "." + name);
+    return t < 0 ? null : new FlatTable(buf, budget, t, where + "." + name);
   }
 
-  /** Vector header: returns {start of elements, count} after checking count × elementSize fits the file. */
+  /**
+   * Vector header: returns {start of elements, count} after checking that count × elementSize lies inside the file
+   * and fits the decoding budget.
+   */
   private int[] vector(int id, String name, int elementSize) {
     long t = target(id, name);
     if (t < 0) {
       return null;
     }
     long count = Integer.toUnsignedLong(buf.getInt((int) t));
-    checkRange(t + 4, count * elementSize, where + "." + name + " (" + count + " elements)");
+    String what = where + "." + name + " (" + count + " elements)";
+    checkRange(t + 4, count * elementSize, what);
+    budget.charge(count * elementSize, what);
     return new int[] {(int) t + 4, (int) count};
-  }
-
-  /** Number of elements of a vector field, 0 when absent. */
-  int vectorLength(int id, String name, int elementSize) {
-    int[] v = vector(id, name, elementSize);
-    return v == null ? 0 : v[1];
   }
 
   int[] getInts(int id, String name) {
@@ -205,14 +237,7 @@ final class FlatTable {
 
   byte[] getBytes(int id, String name) {
     int[] v = vector(id, name, 1);
-    if (v == null) {
-      return null;
-    }
-    byte[] out = new byte[v[1]];
-    ByteBuffer src = buf.duplicate();
-    src.position(v[0]);
-    src.get(out);
-    return out;
+    return v == null ? null : copy(v[0], v[1]);
   }
 
   String getString(int id, String name) {
@@ -220,7 +245,7 @@ final class FlatTable {
     return bytes == null ? null : new String(bytes, StandardCharsets.UTF_8);
   }
 
-  /** The tables of a vector-of-tables field; each element's offset is checked when read. */
+  /** The tables of a vector-of-tables field (empty when absent); each element's offset is checked when read. */
   FlatTable[] getTables(int id, String name) {
     int[] v = vector(id, name, 4);
     if (v == null) {
@@ -230,20 +255,23 @@ final class FlatTable {
     for (int i = 0; i < out.length; i++) {
       int slot = v[0] + 4 * i;
       long t = slot + Integer.toUnsignedLong(buf.getInt(slot));
-      if (t + 4 > buf.limit()) {
-        throw new ModelFormatException(where + "." + name + "[" + i + "]: offset points past the end of the file");
-      }
-      out[i] = new FlatTable(buf, (int) t, where + "." + name + "[" + i + "]");
+      out[i] = new FlatTable(buf, budget, t, where + "." + name + "[" + i + "]");
     }
     return out;
   }
 
-  /** Bytes [offset, offset + size) of the whole file, for buffers stored outside the FlatBuffer. */
+  /** Bytes [offset, offset + size) of the whole file, for buffers stored after the FlatBuffer in large models. */
   byte[] fileRange(long offset, long size, String name) {
-    checkRange(offset, size, where + "." + name);
-    byte[] out = new byte[(int) size];
+    String what = where + "." + name;
+    checkRange(offset, size, what);
+    budget.charge(size, what);
+    return copy((int) offset, (int) size);
+  }
+
+  private byte[] copy(int start, int length) {
+    byte[] out = new byte[length];
     ByteBuffer src = buf.duplicate();
-    src.position((int) offset);
+    src.position(start);
     src.get(out);
     return out;
   }

@@ -53,7 +53,7 @@ public final class ModelBuilder {
 
   /** A float32 constant. */
   public int addConstant(String name, Shape shape, float[] data) {
-    checkLength(name, shape, data.length);
+    checkLength(name, shape, data == null ? -1 : data.length);
     ByteBuffer bb = little(data.length * 4);
     bb.asFloatBuffer().put(data, 0, shape.size());
     return constant(name, DataType.FLOAT32, shape, Quantization.none(), bb.array());
@@ -61,16 +61,16 @@ public final class ModelBuilder {
 
   /** An int8 or uint8 constant. */
   public int addConstant(String name, DataType type, Shape shape, Quantization quantization, byte[] data) {
-    if (!type.isByte()) {
+    if (type == null || !type.isByte()) {
       throw new IllegalArgumentException("byte data needs INT8 or UINT8, got " + type);
     }
-    checkLength(name, shape, data.length);
+    checkLength(name, shape, data == null ? -1 : data.length);
     return constant(name, type, shape, quantization, java.util.Arrays.copyOf(data, shape.size()));
   }
 
   /** An int32 constant (biases of quantized ops, shapes, axes). */
   public int addConstant(String name, Shape shape, Quantization quantization, int[] data) {
-    checkLength(name, shape, data.length);
+    checkLength(name, shape, data == null ? -1 : data.length);
     ByteBuffer bb = little(shape.size() * 4);
     bb.asIntBuffer().put(data, 0, shape.size());
     return constant(name, DataType.INT32, shape, quantization, bb.array());
@@ -78,7 +78,7 @@ public final class ModelBuilder {
 
   /** An int64 constant. */
   public int addConstant(String name, Shape shape, long[] data) {
-    checkLength(name, shape, data.length);
+    checkLength(name, shape, data == null ? -1 : data.length);
     ByteBuffer bb = little(shape.size() * 8);
     bb.asLongBuffer().put(data, 0, shape.size());
     return constant(name, DataType.INT64, shape, Quantization.none(), bb.array());
@@ -86,7 +86,7 @@ public final class ModelBuilder {
 
   /** A float16 constant from IEEE half bit patterns. */
   public int addHalfConstant(String name, Shape shape, short[] bits) {
-    checkLength(name, shape, bits.length);
+    checkLength(name, shape, bits == null ? -1 : bits.length);
     ByteBuffer bb = little(shape.size() * 2);
     bb.asShortBuffer().put(bits, 0, shape.size());
     return constant(name, DataType.FLOAT16, shape, Quantization.none(), bb.array());
@@ -96,7 +96,11 @@ public final class ModelBuilder {
     return ByteBuffer.allocate(bytes).order(ByteOrder.LITTLE_ENDIAN);
   }
 
+  /** {@code length} is -1 when the data array is null. */
   private static void checkLength(String name, Shape shape, int length) {
+    if (shape == null || length < 0) {
+      throw new IllegalArgumentException("constant " + name + ": shape " + shape + " and data are required");
+    }
     if (length != shape.size()) {
       throw new IllegalArgumentException("constant " + name + ": " + length + " values for shape " + shape);
     }
@@ -114,6 +118,10 @@ public final class ModelBuilder {
 
   /** Appends a builtin operator; operators run in the order they are added. */
   public ModelBuilder addOperator(BuiltinOperator op, OperatorOptions options, int[] opInputs, int[] opOutputs) {
+    if (op == null || op == BuiltinOperator.CUSTOM || options == null) {
+      throw new IllegalArgumentException("a builtin operator and its options are required, got " + op + " and "
+          + options + " (custom operators: addCustomOperator)");
+    }
     String expected = op.optionsTable();
     String actual = options.table() == null ? null : options.table().name;
     if (actual != null && !actual.equals(expected)) {
@@ -131,12 +139,18 @@ public final class ModelBuilder {
 
   /** Appends a CUSTOM operator with its flexbuffer options. */
   public ModelBuilder addCustomOperator(String customCode, byte[] customOptions, int[] opInputs, int[] opOutputs) {
+    if (customCode == null) {
+      throw new IllegalArgumentException("a custom operator needs its custom code");
+    }
     operators.add(new Operator(codeIndex(new OperatorCode(BuiltinOperator.CUSTOM.code(), customCode, 1)),
         checked(opInputs, true), checked(opOutputs, false), OperatorOptions.none(), customOptions));
     return this;
   }
 
   private int[] checked(int[] indices, boolean allowOmitted) {
+    if (indices == null) {
+      throw new IllegalArgumentException("tensor indices are required");
+    }
     for (int t : indices) {
       if ((t < 0 && !(allowOmitted && t == -1)) || t >= tensors.size()) {
         throw new IllegalArgumentException("tensor index " + t + " out of range [0, " + tensors.size() + ")");
@@ -164,11 +178,18 @@ public final class ModelBuilder {
 
   /** A named metadata buffer (labels, normalization, ...). */
   public ModelBuilder addMetadata(String name, byte[] data) {
+    if (name == null || data == null) {
+      throw new IllegalArgumentException("metadata needs a name and data, got " + name);
+    }
     buffers.add(data.clone());
     metadata.put(name, buffers.size() - 1);
     return this;
   }
 
+  /**
+   * The model; throws {@link ModelFormatException} when the graph breaks a model rule (an operator reading a
+   * tensor before it is produced, a constant of the wrong size, ...).
+   */
   public TfliteModel toModel() {
     Subgraph main = new Subgraph("main", tensors, toArray(inputs), toArray(outputs), operators);
     return new TfliteModel(description, codes, List.of(main), buffers, metadata);

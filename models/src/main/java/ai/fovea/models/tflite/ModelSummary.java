@@ -45,7 +45,7 @@ public final class ModelSummary {
     List<TensorInfo> tensors = g.tensors();
     long parameters = 0;
     for (TensorInfo t : tensors) {
-      if (TfliteReader.isConstant(t, model.buffers())) {
+      if (model.isConstant(t)) {
         parameters += t.shape().size();
       }
     }
@@ -130,7 +130,7 @@ public final class ModelSummary {
     sb.append(String.format("%n%4s  %-32s %-8s %-20s %s%n", "#", "tensor", "type", "shape", "quantization"));
     for (int i = 0; i < g.tensors().size(); i++) {
       TensorInfo t = g.tensors().get(i);
-      String role = TfliteReader.isConstant(t, model.buffers()) ? " (const)" : "";
+      String role = model.isConstant(t) ? " (const)" : "";
       sb.append(String.format("%4d  %-32s %-8s %-20s %s%s%n", i, clip(t.name(), 32), t.type(), t.shape(),
           t.quantization(), role));
     }

@@ -33,8 +33,8 @@ public final class OperatorOptions {
     return table;
   }
 
-  /** The fields that differ from the default or were set explicitly, by name. */
-  public Map<String, Object> explicitValues() {
+  /** The fields that were set explicitly, by name (for the writer, which leaves the others to their defaults). */
+  Map<String, Object> explicitValues() {
     return Collections.unmodifiableMap(values);
   }
 
@@ -64,7 +64,7 @@ public final class OperatorOptions {
       throw new IllegalArgumentException(table.name + "." + field + " is " + f.kind + ", not " + kind);
     }
     Object v = values.get(field);
-    return v != null ? v : f.defaultValue;
+    return v != null ? v : f.defaultValue();
   }
 
   @Override
@@ -74,7 +74,7 @@ public final class OperatorOptions {
     }
     StringBuilder sb = new StringBuilder(table.name).append('{');
     for (OptionsSchema.Field f : table.fields().values()) {
-      Object v = values.containsKey(f.name) ? values.get(f.name) : f.defaultValue;
+      Object v = values.containsKey(f.name) ? values.get(f.name) : f.defaultValue();
       sb.append(f.name).append('=').append(v instanceof int[] ? java.util.Arrays.toString((int[]) v) : v).append(", ");
     }
     if (sb.charAt(sb.length() - 1) == ' ') {

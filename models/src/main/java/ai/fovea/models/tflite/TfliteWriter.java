@@ -15,6 +15,9 @@ public final class TfliteWriter {
   private TfliteWriter() {}
 
   public static byte[] write(TfliteModel model) {
+    if (model == null) {
+      throw new IllegalArgumentException("model is null");
+    }
     FlatBufferBuilder b = new FlatBufferBuilder(1024 + totalBufferBytes(model));
     int[] buffers = new int[model.buffers().size()];
     // Data first: written back to front, so write buffers in reverse to keep their file order.
@@ -84,7 +87,7 @@ public final class TfliteWriter {
   private static int writeOperatorCode(FlatBufferBuilder b, OperatorCode code) {
     int custom = code.customCode() == null ? 0 : b.createString(code.customCode());
     b.startTable(4);
-    b.addByte(0, (byte) Math.min(code.builtinCode(), 127), 0);
+    b.addByte(0, (byte) BuiltinOperator.deprecatedCodeFor(code.builtinCode()), 0);
     if (custom != 0) {
       b.addOffset(1, custom, 0);
     }
@@ -118,9 +121,15 @@ public final class TfliteWriter {
   }
 
   private static int writeTensor(FlatBufferBuilder b, TensorInfo t) {
+    if (t.isSparse()) {
+      throw new IllegalArgumentException("tensor '" + t.name() + "' is sparse; Fovea does not keep sparsity"
+          + " parameters, so it cannot write it");
+    }
     int shape = intVector(b, t.shape().toArray());
     int name = b.createString(t.name());
     int quant = t.quantization().isQuantized() ? writeQuantization(b, t.quantization()) : 0;
+    int[] signature = t.shapeSignature();
+    int signatureVec = signature == null ? 0 : intVector(b, signature);
     b.startTable(8);
     b.addOffset(0, shape, 0);
     b.addByte(1, (byte) t.type().tfliteCode(), 0);
@@ -128,6 +137,9 @@ public final class TfliteWriter {
     b.addOffset(3, name, 0);
     if (quant != 0) {
       b.addOffset(4, quant, 0);
+    }
+    if (signatureVec != 0) {
+      b.addOffset(7, signatureVec, 0);
     }
     return b.endTable();
   }
@@ -176,34 +188,31 @@ public final class TfliteWriter {
   private static int writeOptions(FlatBufferBuilder b, OperatorOptions options) {
     OptionsSchema.Table table = options.table();
     Map<String, Object> values = options.explicitValues();
-    int[] vectors = new int[table.fields().size() + 8];
+    int[] vectors = new int[table.slotCount()];
     for (OptionsSchema.Field f : table.fields().values()) {
       if (f.kind == OptionsSchema.Kind.INT_VECTOR && values.containsKey(f.name)) {
         vectors[f.id] = intVector(b, (int[]) values.get(f.name));
       }
     }
-    int maxId = 0;
-    for (OptionsSchema.Field f : table.fields().values()) {
-      maxId = Math.max(maxId, f.id + 1);
-    }
-    b.startTable(maxId);
+    b.startTable(table.slotCount());
     for (OptionsSchema.Field f : table.fields().values()) {
       Object v = values.get(f.name);
       if (v == null) {
         continue;
       }
+      Object d = f.defaultValue();
       switch (f.kind) {
         case BOOL:
-          b.addBoolean(f.id, (Boolean) v, (Boolean) f.defaultValue);
+          b.addBoolean(f.id, (Boolean) v, (Boolean) d);
           break;
         case BYTE:
-          b.addByte(f.id, (byte) (int) (Integer) v, (byte) (int) (Integer) f.defaultValue);
+          b.addByte(f.id, (byte) (int) (Integer) v, (byte) (int) (Integer) d);
           break;
         case INT:
-          b.addInt(f.id, (Integer) v, (Integer) f.defaultValue);
+          b.addInt(f.id, (Integer) v, (Integer) d);
           break;
         case FLOAT:
-          b.addFloat(f.id, (Float) v, (Float) f.defaultValue);
+          b.addFloat(f.id, (Float) v, (Float) d);
           break;
         default:
           b.addOffset(f.id, vectors[f.id], 0);

@@ -27,6 +27,7 @@ public final class ConvOps {
         case FLOAT32:
           return new Conv2DFloat(p, pool);
         case INT8:
+        case UINT8:
           return new Conv2DInt8(p, pool);
         default:
           throw OpTypes.unsupported("CONV_2D", in[0]);
@@ -62,6 +63,7 @@ public final class ConvOps {
         case FLOAT32:
           return new FullyConnectedFloat(p, pool);
         case INT8:
+        case UINT8:
           return new FullyConnectedInt8(p, pool);
         default:
           throw OpTypes.unsupported("FULLY_CONNECTED", in[0]);

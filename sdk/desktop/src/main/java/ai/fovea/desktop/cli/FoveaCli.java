@@ -6,14 +6,15 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Entry point behind the `./fovea` launcher: dispatches to one {@link Command} per subcommand. User errors are
- * one line on stderr and exit code 2; unexpected failures exit 1, with a stack trace only under --verbose.
+ * Entry point behind the `./fovea` launcher: dispatches to one {@link Command} per subcommand (adding one is a
+ * new class plus one entry in the constructor). User errors are one line on stderr and exit code 2; unexpected
+ * failures are one line and exit 1, with the stack trace only under --verbose.
  */
 public final class FoveaCli {
   private final Map<String, Command> commands = new LinkedHashMap<>();
 
   FoveaCli() {
-    for (Command c : new Command[] {new VerifyCommand(), new InspectCommand()}) {
+    for (Command c : new Command[] {new DemoCommand(), new VerifyCommand(), new InspectCommand(), new BenchCommand()}) {
       commands.put(c.name(), c);
     }
   }
@@ -61,6 +62,7 @@ public final class FoveaCli {
       sb.append(String.format("  %-10s %s%n", c.name(), c.summary()));
     }
     sb.append(String.format("  %-10s %s%n", "test", "build and run every test (what CI runs)"));
+    sb.append("\n  --verbose  (anywhere) print the stack trace of unexpected errors\n");
     return sb.toString();
   }
 }

@@ -1,11 +1,13 @@
 package ai.fovea.desktop.cli;
 
+import ai.fovea.desktop.tflite.TfliteInterpreter;
 import ai.fovea.desktop.verify.ConformanceCase;
 import ai.fovea.desktop.verify.ConformanceResult;
 import ai.fovea.desktop.verify.ConformanceRunner;
 import ai.fovea.desktop.verify.ConformanceSuite;
 import ai.fovea.desktop.verify.Scale;
 import java.io.PrintStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -28,7 +30,10 @@ final class VerifyCommand implements Command {
     return "Usage: ./fovea verify [--quick] [--filter TEXT] [--threads N]\n\n"
         + "Runs seeded single-op and whole models in TFLite 2.6.2 and in our kernels (optimized and reference)\n"
         + "and compares every output: int8 bit-exact (SOFTMAX/LOGISTIC/TANH within 1 LSB), float within 1e-5\n"
-        + "relative. Prints one row per case and ends with 'conformance: P passed, F failed'; exits 1 if F > 0.\n\n"
+        + "relative to the output's scale. Prints one row per case as it runs (index, PASS/FAIL, name, time,\n"
+        + "then 'bit-exact' or how many values differ and by how much: max relative/absolute error for floats,\n"
+        + "lsb for integers; our optimized and reference kernels are reported separately when they disagree),\n"
+        + "repeats the failures, and ends with 'conformance: P passed, F failed'; exits 1 if F > 0.\n\n"
         + "  --quick        the short suite the unit tests run\n"
         + "  --filter TEXT  only cases whose name contains TEXT (case-insensitive)\n"
         + "  --threads N    threads of our kernels' pool (default 2)\n";
@@ -46,28 +51,32 @@ final class VerifyCommand implements Command {
 
   @Override
   public int run(Arguments args, PrintStream out) {
+    Scale scale = args.flag("--quick") ? Scale.QUICK : Scale.FULL;
     String filter = args.option("--filter", "").toLowerCase(Locale.ROOT);
-    List<ConformanceCase> cases = ConformanceSuite.cases(args.flag("--quick") ? Scale.QUICK : Scale.FULL).stream()
+    int threads = args.intOption("--threads", 2, 1);
+    List<ConformanceCase> cases = ConformanceSuite.cases(scale).stream()
         .filter(c -> c.name().toLowerCase(Locale.ROOT).contains(filter))
         .collect(Collectors.toList());
     if (cases.isEmpty()) {
-      throw new UsageException("no conformance case matches '" + filter + "'");
+      throw new UsageException("no " + scale + " conformance case matches '" + filter + "'");
     }
-    int passed = 0;
-    int failed = 0;
-    try (ConformanceRunner runner = new ConformanceRunner(args.intOption("--threads", 2, 1))) {
+    out.printf("%d %s cases: TFLite %s (its own kernels, 1 thread) vs Fovea (optimized on %d threads, reference)%n",
+        cases.size(), scale, TfliteInterpreter.runtimeVersion(), threads);
+    List<ConformanceResult> failures = new ArrayList<>();
+    try (ConformanceRunner runner = new ConformanceRunner(threads)) {
       for (int i = 0; i < cases.size(); i++) {
         ConformanceResult r = runner.run(cases.get(i));
-        if (r.passed()) {
-          passed++;
-        } else {
-          failed++;
+        if (!r.passed()) {
+          failures.add(r);
         }
         out.printf("[%4d/%d] %s %-60s %6d ms  %s%n", i + 1, cases.size(), r.passed() ? "PASS" : "FAIL", r.name(),
             r.millis(), r.detail());
       }
     }
-    out.printf("conformance: %d passed, %d failed%n", passed, failed);
-    return failed == 0 ? 0 : 1;
+    for (ConformanceResult r : failures) {
+      out.println("failed: " + r);
+    }
+    out.printf("conformance: %d passed, %d failed%n", cases.size() - failures.size(), failures.size());
+    return failures.isEmpty() ? 0 : 1;
   }
 }

@@ -6,19 +6,22 @@ import ai.fovea.kernels.tensor.Shape;
 import ai.fovea.kernels.tensor.Tensor;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.Map;
 import org.tensorflow.lite.Interpreter;
+import org.tensorflow.lite.TensorFlowLite;
 
 /**
- * The real TensorFlow Lite 2.6.2 interpreter on the desktop JVM, fed and read through Fovea {@link Tensor}s:
- * the conformance oracle and the desktop {@code tflite} engine. Options are a small builder (threads, XNNPACK).
- * Owns native memory: close it.
+ * The real TensorFlow Lite 2.6.2 interpreter on the desktop JVM, fed and read through Fovea {@link Tensor}s
+ * (float32, int8, uint8, int32, int64): the conformance oracle and the desktop {@code tflite} engine. Inputs
+ * cross through direct native-order buffers reused while shapes stay the same; outputs are copied out of the
+ * interpreter's own tensors after the run, so outputs whose shape is only known then work too. Options are a
+ * small builder (threads, XNNPACK). Owns native memory: close it.
  */
 public final class TfliteInterpreter implements AutoCloseable {
   private final Interpreter interpreter;
   private final ByteBuffer[] inputBuffers;
-  private final Map<Integer, Object> outputBuffers = new HashMap<>();
+  private boolean ran;
   private boolean closed;
 
   private TfliteInterpreter(Builder b) {
@@ -34,11 +37,19 @@ public final class TfliteInterpreter implements AutoCloseable {
     inputBuffers = new ByteBuffer[interpreter.getInputTensorCount()];
   }
 
+  /** Starts an interpreter for a .tflite model held in memory; defaults: 1 thread, XNNPACK off. */
   public static Builder builder(byte[] model) {
     return new Builder(model);
   }
 
+  /** The version of the loaded native runtime, e.g. "2.6.2"; loads the library if needed. */
+  public static String runtimeVersion() {
+    NativeTflite.load();
+    return TensorFlowLite.runtimeVersion();
+  }
+
   public int inputCount() {
+    checkOpen();
     return inputBuffers.length;
   }
 
@@ -47,41 +58,45 @@ public final class TfliteInterpreter implements AutoCloseable {
     return interpreter.getOutputTensorCount();
   }
 
-  /** Copies the inputs in, runs, and leaves the outputs for {@link #output(int)}. */
+  /** Copies the inputs in (resizing the model's inputs to their shapes if they differ), runs the model. */
   public void run(Tensor... inputs) {
     checkOpen();
-    if (inputs.length != inputBuffers.length) {
-      throw new IllegalArgumentException("model has " + inputBuffers.length + " inputs, got " + inputs.length);
+    if (inputs == null || inputs.length != inputBuffers.length) {
+      throw new IllegalArgumentException("model has " + inputBuffers.length + " inputs, got "
+          + (inputs == null ? "null" : String.valueOf(inputs.length)));
     }
     for (int i = 0; i < inputs.length; i++) {
-      org.tensorflow.lite.Tensor t = interpreter.getInputTensor(i);
-      if (!java.util.Arrays.equals(t.shape(), inputs[i].shape().toArray())) {
-        interpreter.resizeInput(i, inputs[i].shape().toArray());
+      org.tensorflow.lite.Tensor expected = interpreter.getInputTensor(i);
+      if (inputs[i] == null || inputs[i].dataType() != fromTflite(expected.dataType())) {
+        throw new IllegalArgumentException("input " + i + " (" + expected.name() + ") must be "
+            + fromTflite(expected.dataType()) + ", got " + (inputs[i] == null ? "null" : inputs[i].dataType()));
+      }
+      int[] shape = inputs[i].shape().toArray();
+      if (!Arrays.equals(expected.shape(), shape)) {
+        interpreter.resizeInput(i, shape);
       }
       inputBuffers[i] = toBuffer(inputs[i], inputBuffers[i]);
     }
-    interpreter.allocateTensors();
-    outputBuffers.clear();
-    for (int i = 0; i < interpreter.getOutputTensorCount(); i++) {
-      int bytes = interpreter.getOutputTensor(i).numBytes();
-      outputBuffers.put(i, ByteBuffer.allocateDirect(bytes).order(ByteOrder.nativeOrder()));
-    }
-    interpreter.runForMultipleInputsOutputs(inputBuffers, outputBuffers);
+    // No output buffers: this TFLite version accepts an empty map, and output(i) reads the tensors themselves.
+    interpreter.runForMultipleInputsOutputs(inputBuffers, Map.of());
+    ran = true;
   }
 
-  /** Output {@code i} of the last run as a Fovea tensor (a copy). */
+  /** Output {@code i} of the last run as a new Fovea tensor, with the quantization the model declares. */
   public Tensor output(int i) {
     checkOpen();
-    org.tensorflow.lite.Tensor t = interpreter.getOutputTensor(i);
-    ByteBuffer data = (ByteBuffer) outputBuffers.get(i);
-    if (data == null) {
-      throw new IllegalStateException("run() has not produced output " + i);
+    int count = interpreter.getOutputTensorCount();
+    if (i < 0 || i >= count) {
+      throw new IndexOutOfBoundsException("output " + i + " of a model with " + count + " outputs");
     }
-    data.rewind();
+    if (!ran) {
+      throw new IllegalStateException("run() has not been called yet");
+    }
+    org.tensorflow.lite.Tensor t = interpreter.getOutputTensor(i);
+    ByteBuffer data = t.asReadOnlyBuffer().order(ByteOrder.nativeOrder());
     DataType type = fromTflite(t.dataType());
-    Quantization q = t.quantizationParams().getScale() > 0
-        ? Quantization.perTensor(t.quantizationParams().getScale(), t.quantizationParams().getZeroPoint())
-        : Quantization.none();
+    org.tensorflow.lite.Tensor.QuantizationParams qp = t.quantizationParams();
+    Quantization q = qp.getScale() > 0 ? Quantization.perTensor(qp.getScale(), qp.getZeroPoint()) : Quantization.none();
     Tensor out = Tensor.allocate(t.name(), type, Shape.of(t.shape()), q);
     switch (type) {
       case FLOAT32:
@@ -99,8 +114,9 @@ public final class TfliteInterpreter implements AutoCloseable {
     return out;
   }
 
-  /** Native time of the last run in nanoseconds, as the interpreter measured it. */
+  /** Native time of the last run in nanoseconds as the interpreter measured it, or -1 before the first run. */
   public long lastRunNanos() {
+    checkOpen();
     Long ns = interpreter.getLastNativeInferenceDurationNanoseconds();
     return ns == null ? -1 : ns;
   }
@@ -120,12 +136,8 @@ public final class TfliteInterpreter implements AutoCloseable {
       case INT64:
         bb.asLongBuffer().put(t.longs(), 0, t.size());
         break;
-      case INT8:
-      case UINT8:
-        bb.put(t.bytes(), 0, t.size());
-        break;
       default:
-        throw new IllegalArgumentException("input type " + t.dataType() + " is not supported by the TFLite Java API");
+        bb.put(t.bytes(), 0, t.size());
     }
     bb.rewind();
     return bb;
@@ -144,7 +156,7 @@ public final class TfliteInterpreter implements AutoCloseable {
       case INT8:
         return DataType.INT8;
       default:
-        throw new IllegalArgumentException("TFLite output type " + type + " is not supported");
+        throw new IllegalArgumentException("TFLite tensor type " + type + " has no Fovea counterpart");
     }
   }
 
@@ -162,7 +174,7 @@ public final class TfliteInterpreter implements AutoCloseable {
     }
   }
 
-  /** Threads (default 1) and XNNPACK (default off: the exact reference kernels). */
+  /** Threads (default 1) and XNNPACK (default off: TFLite's own kernels, the exact oracle for int8). */
   public static final class Builder {
     private final byte[] model;
     private int threads = 1;
@@ -183,6 +195,7 @@ public final class TfliteInterpreter implements AutoCloseable {
       return this;
     }
 
+    /** XNNPACK speeds up float models several times; its float sums may differ in the last bits. */
     public Builder xnnpack(boolean on) {
       this.xnnpack = on;
       return this;

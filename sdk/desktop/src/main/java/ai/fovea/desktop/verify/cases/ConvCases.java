@@ -97,7 +97,10 @@ public final class ConvCases {
       }
     }
     for (Conv c : configs) {
-      for (DataType type : new DataType[] {DataType.FLOAT32, DataType.INT8}) {
+      for (DataType type : new DataType[] {DataType.FLOAT32, DataType.INT8, DataType.UINT8}) {
+        if (type == DataType.UINT8 && scale == Scale.QUICK && c != configs.get(0)) {
+          continue; // the legacy uint8 form: one QUICK case, every FULL config
+        }
         String name = c.name(type);
         cases.add(ConformanceCase.of(name, conv2dModel(c, type, name.hashCode()),
             type == DataType.FLOAT32 ? Tolerance.float32() : Tolerance.exact()));
@@ -126,14 +129,17 @@ public final class ConvCases {
       }
       out = b.addTensor("output", type, outShape, Quantization.none());
     } else {
-      Quantization qin = r.activation(0.02f);
-      Quantization qw = r.weightScales(c.outC, 0, c.perChannel);
+      boolean unsigned = type == DataType.UINT8;
+      Quantization qin = unsigned(type, r.activation(0.02f), 128);
+      Quantization qw = unsigned(type, r.weightScales(c.outC, 0, c.perChannel && !unsigned), 128 + depth % 23 - 11);
       in = b.addInput("input", type, inShape, qin);
       w = b.addConstant("filter", type, wShape, qw, r.int8(wShape.size()));
       if (c.bias) {
-        bias = b.addConstant("bias", Shape.of(c.outC), RandomWeights.biasScales(qin, qw, c.outC), r.bias(c.outC, 3000));
+        bias = b.addConstant("bias", Shape.of(c.outC), RandomWeights.biasScales(qin, qw, unsigned ? 1 : c.outC),
+            r.bias(c.outC, 3000));
       }
-      out = b.addTensor("output", type, outShape, r.activation(RandomWeights.outputScale(qin, qw, depth)));
+      out = b.addTensor("output", type, outShape,
+          unsigned(type, r.activation(RandomWeights.outputScale(qin, qw, depth)), 128));
     }
     b.addOperator(BuiltinOperator.CONV_2D, OperatorOptions.builder("Conv2DOptions").set("padding", c.same ? 0 : 1)
         .set("stride_w", c.stride).set("stride_h", c.stride).set("dilation_w_factor", c.dilation)
@@ -239,7 +245,7 @@ public final class ConvCases {
       }
     }
     for (int[] c : configs) {
-      for (DataType type : new DataType[] {DataType.FLOAT32, DataType.INT8}) {
+      for (DataType type : new DataType[] {DataType.FLOAT32, DataType.INT8, DataType.UINT8}) {
         String name = String.format("FULLY_CONNECTED %s %dx%d->%d %s%s%s", type.name().toLowerCase(), c[0], c[1], c[2],
             Activation.fromTfliteCode(c[3]), c[4] == 1 ? " keep_num_dims" : "", c[5] == 1 ? "" : " nobias");
         cases.add(ConformanceCase.of(name, fullyConnectedModel(c, type, name.hashCode()),
@@ -270,20 +276,26 @@ public final class ConvCases {
       }
       out = b.addTensor("output", type, outShape, Quantization.none());
     } else {
-      Quantization qin = r.activation(0.02f);
-      Quantization qw = r.weightScales(units, 0, false);
+      Quantization qin = unsigned(type, r.activation(0.02f), 128);
+      Quantization qw = unsigned(type, r.weightScales(units, 0, false), 128 + depth % 23 - 11);
       in = b.addInput("input", type, inShape, qin);
       w = b.addConstant("filter", type, wShape, qw, r.int8(wShape.size()));
       if (c[5] == 1) {
         bias = b.addConstant("bias", Shape.of(units), RandomWeights.biasScales(qin, qw, 1), r.bias(units, 3000));
       }
-      out = b.addTensor("output", type, outShape, r.activation(RandomWeights.outputScale(qin, qw, depth)));
+      out = b.addTensor("output", type, outShape,
+          unsigned(type, r.activation(RandomWeights.outputScale(qin, qw, depth)), 128));
     }
     b.addOperator(BuiltinOperator.FULLY_CONNECTED, OperatorOptions.builder("FullyConnectedOptions")
         .set("fused_activation_function", c[3]).set("keep_num_dims", keep).build(), new int[] {in, w, bias},
         new int[] {out});
     b.markOutput(out);
     return b.build();
+  }
+
+  /** For UINT8, the per-tensor quantization {@code q} with its zero point moved up by {@code offset}; else q. */
+  private static Quantization unsigned(DataType type, Quantization q, int offset) {
+    return type == DataType.UINT8 ? Quantization.perTensor(q.scale(), q.zeroPoint() + offset) : q;
   }
 
   static int outSize(int in, int k, int stride, int dilation, boolean same) {

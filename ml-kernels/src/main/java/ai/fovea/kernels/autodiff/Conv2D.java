@@ -1,0 +1,90 @@
+package ai.fovea.kernels.autodiff;
+
+import ai.fovea.kernels.conv.ConvParams;
+import ai.fovea.kernels.conv.Im2col;
+import ai.fovea.kernels.op.Activation;
+import ai.fovea.kernels.op.ConvGeometry;
+import ai.fovea.kernels.op.OpPrepareException;
+import ai.fovea.kernels.tensor.Shape;
+
+/**
+ * CONV_2D for training: input NHWC, filter [out, kh, kw, in] (TFLite's layout), optional bias [out], TFLite's
+ * SAME/VALID padding, strides and dilations. Forward gathers every output pixel's window into a column matrix
+ * (im2col) kept for backward; then forward, filter gradient and column gradient are three packed GEMMs, and
+ * the input gradient is the columns' gradient scattered back (col2im). A 1×1 stride-1 unpadded conv uses the
+ * input itself as the column matrix.
+ */
+public final class Conv2D {
+  private static final String NAME = "CONV_2D";
+
+  private Conv2D() {}
+
+  /** {@code params.activation} must be NONE (apply activations as their own ops); {@code bias} may be null. */
+  public static Variable apply(Tape tape, Variable x, Variable filter, Variable bias, ConvParams params) {
+    if (params.activation != Activation.NONE) {
+      throw new OpPrepareException(NAME, "fused activation " + params.activation + " is not differentiated; use NONE");
+    }
+    Shape fs = filter.shape();
+    if (fs.rank() != 4 || x.shape().rank() != 4 || fs.dim(3) != x.shape().dim(3)) {
+      throw new OpPrepareException(NAME, "needs input NHWC and filter [out, kh, kw, " + x.shape().dim(-1)
+          + "], got " + x.shape() + " and " + fs);
+    }
+    int outChannels = fs.dim(0);
+    if (bias != null && !bias.shape().equals(Shape.of(outChannels))) {
+      throw new OpPrepareException(NAME, "bias must be [" + outChannels + "], got " + bias.shape());
+    }
+    ConvGeometry g = ConvGeometry.of(NAME, x.shape(), fs.dim(1), fs.dim(2), params.strideH, params.strideW,
+        params.dilationH, params.dilationW, params.padding);
+    int rows = g.batch * g.outHeight * g.outWidth;
+    int depth = g.filterHeight * g.filterWidth * g.inChannels;
+    boolean direct = g.filterHeight == 1 && g.filterWidth == 1 && g.strideH == 1 && g.strideW == 1
+        && g.needsNoPadding();
+    float[] cols = direct ? x.values() : new float[rows * depth];
+    if (!direct) {
+      float[] in = x.values();
+      tape.pool().parallelFor(rows, 16, (r0, r1) -> {
+        for (int r = r0; r < r1; r++) {
+          Im2col.gather(in, g, r, cols, r * depth, 0f);
+        }
+      });
+    }
+    Variable y = tape.output(NAME, g.outputShape(outChannels), x, filter, bias);
+    float[] out = y.values();
+    ParallelGemm.multiplyTransposed(tape.pool(), cols, filter.values(), out, rows, depth, outChannels);
+    if (bias != null) {
+      float[] b = bias.values();
+      for (int r = 0; r < rows; r++) {
+        for (int o = 0; o < outChannels; o++) {
+          out[r * outChannels + o] += b[o];
+        }
+      }
+    }
+    tape.record(y, () -> {
+      float[] dy = y.grad();
+      if (filter.requiresGrad()) {
+        ParallelGemm.multiplyAdd(tape.pool(), ParallelGemm.transpose(dy, rows, outChannels), cols, filter.grad(),
+            outChannels, rows, depth);
+      }
+      if (bias != null && bias.requiresGrad()) {
+        ParallelGemm.addColumnSums(dy, rows, outChannels, bias.grad());
+      }
+      if (x.requiresGrad()) {
+        float[] dx = x.grad();
+        if (direct) {
+          ParallelGemm.multiplyAdd(tape.pool(), dy, filter.values(), dx, rows, outChannels, depth);
+        } else {
+          float[] dCols = new float[rows * depth];
+          ParallelGemm.multiply(tape.pool(), dy, filter.values(), dCols, rows, outChannels, depth);
+          int pixels = g.outHeight * g.outWidth;
+          // Images write disjoint slices of dx, so threads split the batch.
+          tape.pool().parallelFor(g.batch, (b0, b1) -> {
+            for (int r = b0 * pixels; r < b1 * pixels; r++) {
+              Im2col.scatterAdd(dCols, r * depth, g, r, dx);
+            }
+          });
+        }
+      }
+    });
+    return y;
+  }
+}

@@ -1,0 +1,53 @@
+package ai.fovea.kernels.autodiff;
+
+import ai.fovea.kernels.op.OpPrepareException;
+import ai.fovea.kernels.tensor.Shape;
+
+/**
+ * {@code y = x · wᵀ + b} for x [batch, in], weights [out, in] (TFLite's FULLY_CONNECTED layout, so trained
+ * weights export unchanged) and an optional bias [out]. Forward and both input gradients are packed GEMMs.
+ */
+public final class FullyConnected {
+  private static final String NAME = "FULLY_CONNECTED";
+
+  private FullyConnected() {}
+
+  /** {@code bias} may be null. */
+  public static Variable apply(Tape tape, Variable x, Variable weights, Variable bias) {
+    Shape xs = x.shape();
+    Shape ws = weights.shape();
+    if (xs.rank() != 2 || ws.rank() != 2 || ws.dim(1) != xs.dim(1)) {
+      throw new OpPrepareException(NAME, "needs x [batch, in] and weights [out, in], got " + xs + " and " + ws);
+    }
+    int n = xs.dim(0);
+    int k = xs.dim(1);
+    int m = ws.dim(0);
+    if (bias != null && !bias.shape().equals(Shape.of(m))) {
+      throw new OpPrepareException(NAME, "bias must be [" + m + "], got " + bias.shape());
+    }
+    Variable y = tape.output(NAME, Shape.of(n, m), x, weights, bias);
+    float[] out = y.values();
+    ParallelGemm.multiplyTransposed(tape.pool(), x.values(), weights.values(), out, n, k, m);
+    if (bias != null) {
+      float[] b = bias.values();
+      for (int r = 0; r < n; r++) {
+        for (int j = 0; j < m; j++) {
+          out[r * m + j] += b[j];
+        }
+      }
+    }
+    tape.record(y, () -> {
+      float[] dy = y.grad();
+      if (x.requiresGrad()) {
+        ParallelGemm.multiplyAdd(tape.pool(), dy, weights.values(), x.grad(), n, m, k);
+      }
+      if (weights.requiresGrad()) {
+        ParallelGemm.multiplyAdd(tape.pool(), ParallelGemm.transpose(dy, n, m), x.values(), weights.grad(), m, n, k);
+      }
+      if (bias != null && bias.requiresGrad()) {
+        ParallelGemm.addColumnSums(dy, n, m, bias.grad());
+      }
+    });
+    return y;
+  }
+}

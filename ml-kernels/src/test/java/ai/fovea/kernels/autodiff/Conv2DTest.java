@@ -1,0 +1,76 @@
+package ai.fovea.kernels.autodiff;
+
+import static ai.fovea.kernels.autodiff.GradientCheck.uniform;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import ai.fovea.kernels.conv.Conv2DFloat;
+import ai.fovea.kernels.conv.ConvParams;
+import ai.fovea.kernels.op.Activation;
+import ai.fovea.kernels.op.OpPrepareException;
+import ai.fovea.kernels.op.Padding;
+import ai.fovea.kernels.parallel.ComputePool;
+import ai.fovea.kernels.tensor.DataType;
+import ai.fovea.kernels.tensor.Shape;
+import ai.fovea.kernels.tensor.Tensor;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+class Conv2DTest {
+  private static ConvParams params(Padding padding, int stride, int dilation) {
+    return new ConvParams(padding, stride, stride, dilation, dilation, Activation.NONE);
+  }
+
+  private static void check(long seed, int[] input, int[] filter, ConvParams p) {
+    Random r = new Random(seed);
+    Variable x = uniform("x", r, input);
+    Variable w = uniform("w", r, filter);
+    Variable b = uniform("b", r, filter[0]);
+    GradientCheck.assertGradients(t -> Conv2D.apply(t, x, w, b, p), x, w, b);
+  }
+
+  @Test
+  void gradientsMatchWithSamePaddingStrideOne() {
+    check(1, new int[] {2, 5, 4, 3}, new int[] {4, 3, 3, 3}, params(Padding.SAME, 1, 1));
+  }
+
+  @Test
+  void gradientsMatchWithValidPaddingStrideTwo() {
+    check(2, new int[] {1, 7, 6, 2}, new int[] {3, 3, 2, 2}, params(Padding.VALID, 2, 1));
+  }
+
+  @Test
+  void gradientsMatchWithSamePaddingStrideTwoAndDilation() {
+    check(3, new int[] {2, 6, 7, 2}, new int[] {2, 3, 3, 2}, params(Padding.SAME, 2, 2));
+  }
+
+  @Test
+  void gradientsMatchForOneByOneConvolution() {
+    check(4, new int[] {2, 3, 3, 4}, new int[] {3, 1, 1, 4}, params(Padding.VALID, 1, 1));
+  }
+
+  @Test
+  void forwardMatchesTheInferenceKernel() {
+    Random r = new Random(5);
+    ConvParams p = params(Padding.SAME, 2, 1);
+    Variable x = uniform("x", r, 2, 9, 8, 3);
+    Variable w = uniform("w", r, 5, 3, 3, 3);
+    Variable b = uniform("b", r, 5);
+    float[] trained = Conv2D.apply(new Tape(GradientCheck.POOL), x, w, b, p).values();
+    Tensor out = Tensor.allocate("out", DataType.FLOAT32, Shape.of(0));
+    Tensor[] inputs = {x.value(), w.value(), b.value()};
+    Conv2DFloat inference = new Conv2DFloat(p, ComputePool.serial());
+    inference.prepare(inputs, new Tensor[] {out});
+    inference.runReference(inputs, new Tensor[] {out});
+    assertArrayEquals(java.util.Arrays.copyOf(out.floats(), out.size()), trained, 1e-5f);
+  }
+
+  @Test
+  void rejectsFusedActivations() {
+    Random r = new Random(6);
+    Variable x = uniform("x", r, 1, 3, 3, 1);
+    Variable w = uniform("w", r, 1, 1, 1, 1);
+    ConvParams relu = new ConvParams(Padding.SAME, 1, 1, 1, 1, Activation.RELU);
+    assertThrows(OpPrepareException.class, () -> Conv2D.apply(new Tape(GradientCheck.POOL), x, w, null, relu));
+  }
+}

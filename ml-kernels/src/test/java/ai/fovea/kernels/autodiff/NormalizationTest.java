@@ -1,0 +1,101 @@
+package ai.fovea.kernels.autodiff;
+
+import static ai.fovea.kernels.autodiff.GradientCheck.uniform;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import ai.fovea.kernels.tensor.Shape;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Batch norm and dropout: the ops that behave differently in training and inference. */
+class NormalizationTest {
+  private static BatchNorm batchNorm(Random r) {
+    BatchNorm bn = new BatchNorm("bn", 3, 0.1f, 1e-3f);
+    for (int i = 0; i < 3; i++) {
+      bn.gamma().values()[i] = 0.5f + r.nextFloat();
+      bn.beta().values()[i] = r.nextFloat() - 0.5f;
+    }
+    return bn;
+  }
+
+  @Test
+  void batchNormTrainingGradientsMatchThroughTheBatchStatistics() {
+    Random r = new Random(1);
+    BatchNorm bn = batchNorm(r);
+    Variable x = uniform("x", r, 2, 3, 2, 3);
+    GradientCheck.assertGradients(t -> bn.apply(t, x, true), x, bn.gamma(), bn.beta());
+  }
+
+  @Test
+  void batchNormInferenceGradientsMatch() {
+    Random r = new Random(2);
+    BatchNorm bn = batchNorm(r);
+    bn.runningMean()[1] = 0.3f;
+    bn.runningVariance()[2] = 2f;
+    Variable x = uniform("x", r, 4, 3);
+    GradientCheck.assertGradients(t -> bn.apply(t, x, false), x, bn.gamma(), bn.beta());
+  }
+
+  @Test
+  void batchNormMovesRunningStatisticsTowardTheBatch() {
+    BatchNorm bn = new BatchNorm("bn", 1, 0.1f, 1e-3f);
+    Variable x = Variable.constant("x", Shape.of(4, 1), new float[] {1, 2, 3, 6});
+    float[] y = bn.apply(new Tape(GradientCheck.POOL), x, true).values();
+    // batch mean 3, biased variance 3.5, unbiased 14/3
+    assertEquals(0.3f, bn.runningMean()[0], 1e-6f);
+    assertEquals(0.9f + 0.1f * 14f / 3f, bn.runningVariance()[0], 1e-6f);
+    assertEquals((float) (-2 / Math.sqrt(3.5 + 1e-3)), y[0], 1e-6f);
+  }
+
+  @Test
+  void dropoutGradientsMatchForAFixedMask() {
+    Variable x = uniform("x", new Random(3), 4, 5);
+    GradientCheck.assertGradients(t -> Dropout.apply(t, x, 0.4f, new Random(9), true), x);
+  }
+
+  @Test
+  void dropoutKeepsTheExpectedValueAndIsTheIdentityInInference() {
+    float[] ones = new float[20000];
+    java.util.Arrays.fill(ones, 1f);
+    Variable x = Variable.constant("x", Shape.of(ones.length), ones);
+    Tape tape = new Tape(GradientCheck.POOL);
+    float[] y = Dropout.apply(tape, x, 0.25f, new Random(4), true).values();
+    double mean = 0;
+    int zeros = 0;
+    for (float v : y) {
+      mean += v / y.length;
+      zeros += v == 0f ? 1 : 0;
+    }
+    assertEquals(1.0, mean, 0.02);
+    assertEquals(0.25, zeros / (double) y.length, 0.01);
+    assertSame(x, Dropout.apply(tape, x, 0.25f, new Random(4), false));
+  }
+
+  @Test
+  void concatGradientsMatchOnEveryAxis() {
+    Random r = new Random(5);
+    Variable a = uniform("a", r, 2, 3, 2);
+    Variable b = uniform("b", r, 2, 1, 2);
+    Variable c = uniform("c", r, 2, 3, 4);
+    GradientCheck.assertGradients(t -> Concat.apply(t, 1, a, b), a, b);
+    GradientCheck.assertGradients(t -> Concat.apply(t, -1, a, c), a, c);
+    GradientCheck.assertGradients(t -> Concat.apply(t, 0, a, a), a);
+  }
+
+  @Test
+  void concatInterleavesBlocks() {
+    Variable a = Variable.constant("a", Shape.of(2, 1), new float[] {1, 2});
+    Variable b = Variable.constant("b", Shape.of(2, 2), new float[] {3, 4, 5, 6});
+    assertArrayEquals(new float[] {1, 3, 4, 2, 5, 6}, Concat.apply(new Tape(GradientCheck.POOL), 1, a, b).values());
+  }
+
+  @Test
+  void preluGradientsMatchForInputAndSlope() {
+    Random r = new Random(6);
+    Variable x = GradientCheck.spaced("x", r, 0.1f, 2, 3, 4);
+    Variable alpha = uniform("alpha", r, 4);
+    GradientCheck.assertGradients(t -> PRelu.apply(t, x, alpha), x, alpha);
+  }
+}

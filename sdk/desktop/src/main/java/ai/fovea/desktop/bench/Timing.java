@@ -1,0 +1,38 @@
+package ai.fovea.desktop.bench;
+
+import java.util.Arrays;
+import java.util.function.DoubleSupplier;
+
+/** Median of repeated timed runs after untimed warm-up runs (our JIT needs them; TFLite's first run allocates). */
+public final class Timing {
+  private Timing() {}
+
+  /** Calls {@code run} {@code warmUps} times, then {@code runs} times; returns the median of the latter. */
+  public static double medianMs(int warmUps, int runs, DoubleSupplier run) {
+    if (warmUps < 0 || runs < 1) {
+      throw new IllegalArgumentException("warm-ups must be >= 0 and runs >= 1, got " + warmUps + " and " + runs);
+    }
+    for (int w = 0; w < warmUps; w++) {
+      run.getAsDouble();
+    }
+    double[] ms = new double[runs];
+    for (int r = 0; r < runs; r++) {
+      ms[r] = run.getAsDouble();
+    }
+    return median(ms);
+  }
+
+  /** Milliseconds one call of {@code body} takes on the wall clock. */
+  public static double wallMs(Runnable body) {
+    long start = System.nanoTime();
+    body.run();
+    return (System.nanoTime() - start) / 1e6;
+  }
+
+  static double median(double[] values) {
+    double[] sorted = values.clone();
+    Arrays.sort(sorted);
+    int n = sorted.length;
+    return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+  }
+}

@@ -1,0 +1,82 @@
+package ai.fovea.desktop.cli;
+
+import ai.fovea.desktop.bench.BenchCase;
+import ai.fovea.desktop.bench.BenchReport;
+import ai.fovea.desktop.bench.BenchRow;
+import ai.fovea.desktop.bench.ConvertBenchmark;
+import ai.fovea.desktop.bench.KernelBenchmark;
+import ai.fovea.desktop.bench.MachineInfo;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * `./fovea bench kernels`: our kernels against TFLite 2.6.2 (XNNPACK float as the speed reference).
+ * `./fovea bench pipeline`: the stages of the frame pipeline built so far (camera frame to model input).
+ */
+final class BenchCommand implements Command {
+  @Override
+  public String name() {
+    return "bench";
+  }
+
+  @Override
+  public String summary() {
+    return "benchmarks: `bench kernels` (our kernels vs TensorFlow Lite), `bench pipeline` (frame conversion)";
+  }
+
+  @Override
+  public String usage() {
+    return "Usage: ./fovea bench kernels [--threads N] [--runs N] [--json FILE]\n\n"
+        + "Times MobileNet-v1-style 1.0 224 and single layers (3x3 conv 56x56x128->128, depthwise 3x3 112x112x64,\n"
+        + "1x1 conv 28x28x256->256, FC 1024->1000), float and int8, on our kernels and in TFLite 2.6.2 with the\n"
+        + "same thread count. Each row: our median ms after warm-up, TFLite's float median with XNNPACK (the speed\n"
+        + "reference), ours/XNNPACK, and for int8 rows TFLite's own int8 time (slow in this build, fewer runs).\n"
+        + "Progress goes to stderr, the table to stdout. Weights are random; speed does not depend on them.\n\n"
+        + "  --threads N  threads for both engines (default: the cores the JVM sees)\n"
+        + "  --runs N     timed runs per measurement (default 10; TFLite int8 gets N/5)\n"
+        + "  --json FILE  also write the rows, machine and settings as JSON\n\n"
+        + "Usage: ./fovea bench pipeline [--threads N] [--runs N]\n\n"
+        + "Times the frame converter on a 1920x1080 YUV_420_888 camera frame (direct buffers, interleaved chroma)\n"
+        + "into a 224x224x3 input, int8 and float, letterbox, for every rotation, plus area resampling; each row is\n"
+        + "the median ms of N runs (default 10) after warm-up, with the time to sum the Y plane as a memory floor.\n";
+  }
+
+  @Override
+  public Set<String> valueOptions() {
+    return Set.of("--threads", "--runs", "--json");
+  }
+
+  @Override
+  public int run(Arguments args, PrintStream out) throws IOException {
+    String target = args.positional().size() == 1 ? args.positional().get(0) : "";
+    if (!target.equals("kernels") && !target.equals("pipeline")) {
+      throw new UsageException("expects the benchmark name 'kernels' or 'pipeline' (see --help)");
+    }
+    int threads = args.intOption("--threads", Runtime.getRuntime().availableProcessors(), 1);
+    int runs = args.intOption("--runs", 10, 1);
+    if (target.equals("pipeline")) {
+      if (args.option("--json", null) != null) {
+        throw new UsageException("--json is for 'bench kernels' only so far");
+      }
+      out.print(ConvertBenchmark.toTable(new ConvertBenchmark(threads, runs).run(), threads, MachineInfo.current()));
+      return 0;
+    }
+    String json = args.option("--json", null);
+    PrintStream progress = System.err;
+    List<BenchCase> cases = BenchCase.kernels();
+    progress.printf("bench kernels: %d cases x float/int8, %d threads, %d runs each%n", cases.size(), threads, runs);
+    List<BenchRow> rows = new KernelBenchmark(threads, runs, progress::println).run(cases);
+    BenchReport report = new BenchReport(MachineInfo.current(), threads, runs, rows);
+    out.print(report.toTable());
+    if (json != null) {
+      Files.writeString(Path.of(json), report.toJson(), StandardCharsets.UTF_8);
+      out.println("wrote " + json);
+    }
+    return 0;
+  }
+}

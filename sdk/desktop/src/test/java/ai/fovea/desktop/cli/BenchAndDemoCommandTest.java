@@ -1,0 +1,47 @@
+package ai.fovea.desktop.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class BenchAndDemoCommandTest {
+  private String out;
+  private String err;
+
+  private int run(String... args) {
+    ByteArrayOutputStream o = new ByteArrayOutputStream();
+    ByteArrayOutputStream e = new ByteArrayOutputStream();
+    int code = new FoveaCli().run(args, new PrintStream(o, true, StandardCharsets.UTF_8),
+        new PrintStream(e, true, StandardCharsets.UTF_8));
+    out = o.toString(StandardCharsets.UTF_8);
+    err = e.toString(StandardCharsets.UTF_8);
+    return code;
+  }
+
+  @Test
+  void bothAreListedAndExplainThemselves() {
+    assertEquals(0, run("--help"));
+    assertTrue(out.contains("  demo ") && out.contains("  bench "), out);
+    assertEquals(0, run("demo", "--help"));
+    assertTrue(out.startsWith("Usage: ./fovea demo") && out.contains("RANDOM"), out);
+    assertEquals(0, run("bench", "--help"));
+    assertTrue(out.startsWith("Usage: ./fovea bench kernels") && out.contains("--json FILE"), out);
+    assertTrue(out.contains("Usage: ./fovea bench pipeline"), out);
+  }
+
+  @Test
+  void misuseIsAOneLineUsageError() {
+    assertEquals(2, run("bench"));
+    assertEquals("fovea bench: expects the benchmark name 'kernels' or 'pipeline' (see --help)\n", err);
+    assertEquals(2, run("bench", "pipeline", "--json", "x.json"));
+    assertEquals("fovea bench: --json is for 'bench kernels' only so far\n", err);
+    assertEquals(2, run("bench", "kernels", "--runs", "0"));
+    assertEquals("fovea bench: --runs must be at least 1, got 0\n", err);
+    assertEquals(2, run("demo", "now"));
+    assertEquals(1, err.lines().count(), err);
+  }
+}
