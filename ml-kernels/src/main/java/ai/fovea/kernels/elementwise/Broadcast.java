@@ -2,6 +2,7 @@ package ai.fovea.kernels.elementwise;
 
 import ai.fovea.kernels.op.OpPrepareException;
 import ai.fovea.kernels.tensor.Shape;
+import java.util.Arrays;
 
 /**
  * NumPy broadcasting of two inputs, planned at prepare as contiguous segments: dims where both inputs behave
@@ -96,7 +97,7 @@ public final class Broadcast {
 
   private static int[] padded(Shape s, int rank) {
     int[] d = new int[rank];
-    java.util.Arrays.fill(d, 1);
+    Arrays.fill(d, 1);
     for (int i = 0; i < s.rank(); i++) {
       d[rank - s.rank() + i] = s.dim(i);
     }

@@ -5,6 +5,7 @@ import ai.fovea.kernels.op.Op;
 import ai.fovea.kernels.parallel.ComputePool;
 import ai.fovea.kernels.tensor.DataType;
 import ai.fovea.kernels.tensor.Tensor;
+import java.util.Arrays;
 
 /**
  * AVERAGE_POOL_2D on int8 and uint8 NHWC tensors sharing one quantization. As TFLite, the stored values of the
@@ -63,7 +64,7 @@ public final class AveragePool2DInt8 implements Op {
         int b = row / g.outHeight;
         int oy = row % g.outHeight;
         for (int ox = 0; ox < g.outWidth; ox++) {
-          java.util.Arrays.fill(sum, 0);
+          Arrays.fill(sum, 0);
           for (int iy = w.rowStart[oy]; iy < w.rowEnd[oy]; iy++) {
             for (int ix = w.colStart[ox]; ix < w.colEnd[ox]; ix++) {
               addInto(((b * g.inHeight + iy) * g.inWidth + ix) * c, sum, c);

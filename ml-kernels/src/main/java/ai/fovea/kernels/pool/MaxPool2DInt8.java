@@ -170,7 +170,8 @@ public final class MaxPool2DInt8 implements Op {
                 }
               }
             }
-            dst[((b * g.outHeight + oy) * g.outWidth + ox) * g.inChannels + ch] = (byte) Math.min(Math.max(max, lo), hi);
+            int o = ((b * g.outHeight + oy) * g.outWidth + ox) * g.inChannels + ch;
+            dst[o] = (byte) Math.min(Math.max(max, lo), hi);
           }
         }
       }

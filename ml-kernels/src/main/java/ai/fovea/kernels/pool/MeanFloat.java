@@ -1,10 +1,10 @@
 package ai.fovea.kernels.pool;
 
 import ai.fovea.kernels.op.Op;
-import ai.fovea.kernels.op.OpPrepareException;
 import ai.fovea.kernels.parallel.ComputePool;
 import ai.fovea.kernels.tensor.DataType;
 import ai.fovea.kernels.tensor.Tensor;
+import java.util.Arrays;
 
 /**
  * MEAN on float32 tensors over the axes of a constant INT32 tensor: each output is the float sum of its inputs,
@@ -14,7 +14,6 @@ import ai.fovea.kernels.tensor.Tensor;
  */
 public final class MeanFloat implements Op {
   static final String NAME = "MEAN";
-  static final int MIN_ELEMENTS_PER_TASK = 1 << 14;
   private final MeanParams params;
   private final ComputePool pool;
   private final ComputePool.RangeBody sumRuns = this::sumRuns;
@@ -33,41 +32,20 @@ public final class MeanFloat implements Op {
 
   @Override
   public void prepare(Tensor[] inputs, Tensor[] outputs) {
-    plan = prepareMean(params, inputs, outputs, DataType.FLOAT32);
-  }
-
-  /** Checks arity and types ({@code type} on input and output), plans the reduction and resizes the output. */
-  static ReductionPlan prepareMean(MeanParams params, Tensor[] inputs, Tensor[] outputs, DataType... types) {
-    if (inputs.length != 2 || outputs.length != 1 || inputs[0] == null || outputs[0] == null) {
-      throw new OpPrepareException(NAME, "takes an input, an axes tensor and one output");
-    }
-    DataType t = inputs[0].dataType();
-    if (outputs[0].dataType() != t || !java.util.Arrays.asList(types).contains(t)) {
-      throw new OpPrepareException(NAME, "needs input and output of one type among "
-          + java.util.Arrays.toString(types) + ", got " + t + " and " + outputs[0].dataType());
-    }
-    ReductionPlan plan = ReductionPlan.of(NAME, inputs[0].shape(), inputs[1], params.keepDims);
-    outputs[0].resize(plan.output);
-    return plan;
+    plan = ReductionPlan.prepare(NAME, params, inputs, outputs, DataType.FLOAT32);
   }
 
   @Override
   public void run(Tensor[] inputs, Tensor[] outputs) {
-    in = inputs[0].floats();
-    out = outputs[0].floats();
     int n = outputs[0].size();
     if (inputs[0].size() == 0) {
-      java.util.Arrays.fill(out, 0, n, Float.NaN);
+      Arrays.fill(outputs[0].floats(), 0, n, Float.NaN);
       return;
     }
-    java.util.Arrays.fill(out, 0, n, 0f);
-    int segments = plan.segmentOutput.length;
-    if (plan.innerReduced) {
-      int minRuns = plan.runsIndependent ? Math.max(1, MIN_ELEMENTS_PER_TASK / plan.inner) : segments;
-      pool.parallelFor(segments, minRuns, sumRuns);
-    } else {
-      pool.parallelFor(plan.inner, Math.max(16, MIN_ELEMENTS_PER_TASK / segments), sumColumns);
-    }
+    in = inputs[0].floats();
+    out = outputs[0].floats();
+    Arrays.fill(out, 0, n, 0f);
+    plan.sum(pool, sumRuns, sumColumns);
     float count = plan.count;
     for (int o = 0; o < n; o++) {
       out[o] /= count;

@@ -7,6 +7,7 @@ import ai.fovea.kernels.quant.QuantizedMultiplier;
 import ai.fovea.kernels.tensor.DataType;
 import ai.fovea.kernels.tensor.Quantization;
 import ai.fovea.kernels.tensor.Tensor;
+import java.util.Arrays;
 
 /**
  * MEAN on int8 and uint8 tensors over the axes of a constant INT32 tensor, with TFLite 2.6's three ways of
@@ -55,7 +56,7 @@ public final class MeanInt8 implements Op {
 
   @Override
   public void prepare(Tensor[] inputs, Tensor[] outputs) {
-    plan = MeanFloat.prepareMean(params, inputs, outputs, DataType.INT8, DataType.UINT8);
+    plan = ReductionPlan.prepare(MeanFloat.NAME, params, inputs, outputs, DataType.INT8, DataType.UINT8);
     Quantization qi = inputs[0].quantization();
     Quantization qo = outputs[0].quantization();
     if (qi.channelCount() != 1 || qo.channelCount() != 1) {
@@ -90,18 +91,12 @@ public final class MeanInt8 implements Op {
     byte[] out = outputs[0].bytes();
     int n = outputs[0].size();
     if (inputs[0].size() == 0) {
-      java.util.Arrays.fill(out, 0, n, (byte) 0);
+      Arrays.fill(out, 0, n, (byte) 0);
       return;
     }
     in = inputs[0].bytes();
-    java.util.Arrays.fill(sums, 0);
-    int segments = plan.segmentOutput.length;
-    if (plan.innerReduced) {
-      int minRuns = plan.runsIndependent ? Math.max(1, MeanFloat.MIN_ELEMENTS_PER_TASK / plan.inner) : segments;
-      pool.parallelFor(segments, minRuns, sumRuns);
-    } else {
-      pool.parallelFor(plan.inner, Math.max(16, MeanFloat.MIN_ELEMENTS_PER_TASK / segments), sumColumns);
-    }
+    Arrays.fill(sums, 0);
+    plan.sum(pool, sumRuns, sumColumns);
     for (int o = 0; o < n; o++) {
       out[o] = (byte) mean(sums[o]);
     }
@@ -170,7 +165,7 @@ public final class MeanInt8 implements Op {
   public void runReference(Tensor[] inputs, Tensor[] outputs) {
     byte[] src = inputs[0].bytes();
     byte[] dst = outputs[0].bytes();
-    java.util.Arrays.fill(sums, 0);
+    Arrays.fill(sums, 0);
     for (int i = 0; i < inputs[0].size(); i++) {
       sums[plan.outputIndex(inputs[0].shape(), i)] += unsigned ? src[i] & 0xFF : src[i];
     }

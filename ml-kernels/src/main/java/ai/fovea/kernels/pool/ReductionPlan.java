@@ -1,9 +1,11 @@
 package ai.fovea.kernels.pool;
 
 import ai.fovea.kernels.op.OpPrepareException;
+import ai.fovea.kernels.parallel.ComputePool;
 import ai.fovea.kernels.tensor.DataType;
 import ai.fovea.kernels.tensor.Shape;
 import ai.fovea.kernels.tensor.Tensor;
+import java.util.Arrays;
 
 /**
  * How a reduction over some axes walks its input, planned at prepare. Axes come from a constant INT32 tensor
@@ -13,6 +15,7 @@ import ai.fovea.kernels.tensor.Tensor;
  * run adds element-wise into a contiguous run of outputs. {@link #segmentOutput} gives each run's first output.
  */
 final class ReductionPlan {
+  private static final int MIN_ELEMENTS_PER_TASK = 1 << 14;
   final Shape output;
   /** Per input axis: whether it is reduced. */
   final boolean[] reducedAxis;
@@ -43,13 +46,31 @@ final class ReductionPlan {
     this.spatial = spatial;
   }
 
+  /**
+   * Checks a reduction's tensors for {@code op} (input, axes; one output of the input's type, one of
+   * {@code types}), plans it and resizes the output.
+   */
+  static ReductionPlan prepare(String op, MeanParams params, Tensor[] inputs, Tensor[] outputs, DataType... types) {
+    if (inputs.length != 2 || outputs.length != 1 || inputs[0] == null || outputs[0] == null) {
+      throw new OpPrepareException(op, "takes an input, an axes tensor and one output");
+    }
+    DataType t = inputs[0].dataType();
+    if (outputs[0].dataType() != t || !Arrays.asList(types).contains(t)) {
+      throw new OpPrepareException(op, "needs input and output of one type among " + Arrays.toString(types)
+          + ", got " + t + " and " + outputs[0].dataType());
+    }
+    ReductionPlan plan = of(op, inputs[0].shape(), inputs[1], params.keepDims);
+    outputs[0].resize(plan.output);
+    return plan;
+  }
+
   static ReductionPlan of(String op, Shape input, Tensor axesTensor, boolean keepDims) {
     if (axesTensor == null || axesTensor.dataType() != DataType.INT32) {
       throw new OpPrepareException(op, "axes must be an INT32 tensor, got "
           + (axesTensor == null ? "none" : axesTensor.dataType().toString()));
     }
     int rank = input.rank();
-    int[] listed = java.util.Arrays.copyOf(axesTensor.ints(), axesTensor.size());
+    int[] listed = Arrays.copyOf(axesTensor.ints(), axesTensor.size());
     boolean[] reduced = new boolean[rank];
     for (int a : listed) {
       if (a < -rank || a >= rank) {
@@ -71,7 +92,7 @@ final class ReductionPlan {
         outDims[outRank++] = dims[i];
       }
     }
-    Shape output = Shape.of(java.util.Arrays.copyOf(outDims, outRank));
+    Shape output = Shape.of(Arrays.copyOf(outDims, outRank));
     boolean spatial = keepDims && rank == 4 && listed.length == 2
         && (listed[0] == 1 && listed[1] == 2 || listed[0] == 2 && listed[1] == 1);
     if (input.size() == 0) {
@@ -117,6 +138,19 @@ final class ReductionPlan {
     }
     boolean runsIndependent = innerReduced && (m == 1 || m == 2 && !mergedReduced[0]);
     return new ReductionPlan(output, reduced, count, inner, innerReduced, segmentOutput, runsIndependent, spatial);
+  }
+
+  /**
+   * Runs a summation on {@code pool}: {@code runs} over ranges of runs when the inner axis is reduced (in
+   * parallel only when the runs are independent), else {@code columns} over ranges of the kept inner axis.
+   */
+  void sum(ComputePool pool, ComputePool.RangeBody runs, ComputePool.RangeBody columns) {
+    int segments = segmentOutput.length;
+    if (innerReduced) {
+      pool.parallelFor(segments, runsIndependent ? Math.max(1, MIN_ELEMENTS_PER_TASK / inner) : segments, runs);
+    } else {
+      pool.parallelFor(inner, Math.max(16, MIN_ELEMENTS_PER_TASK / segments), columns);
+    }
   }
 
   /** The output index of input element {@code index}: the reference forms' plain rule, by coordinates. */

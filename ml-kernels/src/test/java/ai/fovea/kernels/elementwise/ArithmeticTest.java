@@ -81,7 +81,8 @@ class ArithmeticTest {
     Tensor b = Tensor.ofBytes("b", DataType.UINT8, Shape.of(1), Quantization.perTensor(0.25f, 128),
         new byte[] {(byte) 138});
     Quantization qo = Quantization.perTensor(1f, 128);
-    assertEquals(131, apply(new ArithmeticInt8(BinaryOperation.MUL, Activation.NONE, POOL), a, b, qo).bytes()[0] & 0xFF);
+    assertEquals(131,
+        apply(new ArithmeticInt8(BinaryOperation.MUL, Activation.NONE, POOL), a, b, qo).bytes()[0] & 0xFF);
     assertEquals(129,
         apply(new ArithmeticInt8(BinaryOperation.MUL, Activation.RELU_N1_TO_1, POOL), a, b, qo).bytes()[0] & 0xFF);
   }

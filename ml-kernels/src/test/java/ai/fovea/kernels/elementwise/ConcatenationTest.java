@@ -76,7 +76,8 @@ class ConcatenationTest {
           "trial " + trial + " " + type + " axis " + axis + " " + Arrays.toString(inputs));
     }
     Tensor big = ReferenceCheck.random(r, "big", DataType.UINT8, Shape.of(64, 40, 20), Quantization.perTensor(0.1f, 9));
-    Tensor other = ReferenceCheck.random(r, "other", DataType.UINT8, Shape.of(64, 40, 7), Quantization.perTensor(0.2f, 1));
+    Tensor other =
+        ReferenceCheck.random(r, "other", DataType.UINT8, Shape.of(64, 40, 7), Quantization.perTensor(0.2f, 1));
     ReferenceCheck.assertFormsAgree(new Concatenation(2, POOL), new Tensor[] {big, other}, DataType.UINT8,
         Quantization.perTensor(0.2f, 1), 0, r, "parallel over the outer dims");
   }

@@ -41,6 +41,9 @@ public final class ModelSummary {
   }
 
   public static ModelSummary of(TfliteModel model) {
+    if (model == null) {
+      throw new IllegalArgumentException("model is null");
+    }
     Subgraph g = model.mainSubgraph();
     List<TensorInfo> tensors = g.tensors();
     long parameters = 0;

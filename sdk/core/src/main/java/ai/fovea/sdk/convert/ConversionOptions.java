@@ -47,12 +47,19 @@ public final class ConversionOptions {
 
   /** Mean subtracted from channel {@code c} (0 = R, 1 = G, 2 = B). */
   public float mean(int c) {
-    return mean[c];
+    return mean[checkChannel(c)];
   }
 
   /** Divisor of channel {@code c} after the mean is subtracted. */
   public float std(int c) {
-    return std[c];
+    return std[checkChannel(c)];
+  }
+
+  private static int checkChannel(int c) {
+    if (c < 0 || c > 2) {
+      throw new IllegalArgumentException("channel must be 0, 1 or 2 (R, G, B), got " + c);
+    }
+    return c;
   }
 
   /** The pixel value (0..255, every channel) of letterbox padding, normalized like any pixel. */

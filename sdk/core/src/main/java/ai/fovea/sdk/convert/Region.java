@@ -21,6 +21,9 @@ public final class Region {
     if (width < 1 || height < 1) {
       throw new IllegalArgumentException("region size must be positive, got " + width + "x" + height);
     }
+    if ((long) left + width > Integer.MAX_VALUE || (long) top + height > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException("region " + width + "x" + height + "+" + left + "+" + top + " overflows int coordinates");
+    }
     return new Region(left, top, width, height);
   }
 

@@ -214,4 +214,18 @@ class FrameConverterTest {
     assertThrows(IllegalArgumentException.class, () -> converter.run(rotated, out));
     assertThrows(IllegalArgumentException.class, () -> converter.run(frame, Tensor.allocate("x", DataType.FLOAT32, Shape.of(1, 4, 5, 3))));
   }
+
+  @Test
+  void optionsNameTheirBadValues() {
+    ConversionOptions.Builder b = ConversionOptions.builder();
+    IllegalArgumentException std = assertThrows(IllegalArgumentException.class,
+        () -> b.normalization(new float[] {0, 0, 0}, new float[] {1, 0, 1}));
+    assertTrue(std.getMessage().contains("std of channel 1"), std.getMessage());
+    assertThrows(IllegalArgumentException.class, () -> b.padValue(256));
+    assertThrows(IllegalArgumentException.class, () -> b.normalization(new float[2], new float[3]));
+    assertThrows(IllegalArgumentException.class, () -> ConversionOptions.defaults().mean(3));
+    assertThrows(IllegalArgumentException.class, () -> Region.of(-1, 0, 2, 2));
+    assertThrows(IllegalArgumentException.class, () -> Region.of(0, 0, 0, 2));
+    assertThrows(IllegalArgumentException.class, () -> Region.of(Integer.MAX_VALUE, 0, 2, 2));
+  }
 }

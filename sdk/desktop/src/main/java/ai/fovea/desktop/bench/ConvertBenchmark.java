@@ -84,7 +84,7 @@ public final class ConvertBenchmark {
         ConversionOptions.builder().interpolation(interpolation).normalization(type == DataType.FLOAT32 ? 127.5f : 0,
             type == DataType.FLOAT32 ? 127.5f : 255).build(), pool);
     converter.prepare(frame, input);
-    return new Row(name + (threads > 1 ? "" : ", 1 thread"),
+    return new Row(name,
         Timing.medianMs(Math.max(20, runs), runs, () -> Timing.wallMs(() -> converter.run(frame, input))));
   }
 

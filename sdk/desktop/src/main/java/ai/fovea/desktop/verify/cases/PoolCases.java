@@ -11,6 +11,7 @@ import ai.fovea.models.tflite.BuiltinOperator;
 import ai.fovea.models.tflite.ModelBuilder;
 import ai.fovea.models.tflite.OperatorOptions;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -99,7 +100,7 @@ public final class PoolCases {
       for (DataType type : new DataType[] {DataType.FLOAT32, DataType.INT8, DataType.UINT8}) {
         for (boolean rescaled : type == DataType.FLOAT32 ? new boolean[] {false} : new boolean[] {false, true}) {
           String name = String.format("MEAN %s %s axes %s%s%s", type.name().toLowerCase(), Shape.of(c[0]),
-              java.util.Arrays.toString(c[1]).replace(" ", ""), c[2][0] == 1 ? " keep_dims" : "",
+              Arrays.toString(c[1]).replace(" ", ""), c[2][0] == 1 ? " keep_dims" : "",
               rescaled ? " rescaled" : "");
           cases.add(ConformanceCase.of(name, meanModel(c, type, rescaled, name.hashCode()),
               type == DataType.FLOAT32 ? Tolerance.float32() : Tolerance.exact()));
@@ -111,7 +112,8 @@ public final class PoolCases {
   private static byte[] meanModel(int[][] c, DataType type, boolean rescaled, long seed) {
     RandomWeights r = new RandomWeights(seed);
     int zp = type == DataType.UINT8 ? 128 : 0;
-    Quantization qi = type == DataType.FLOAT32 ? Quantization.none() : Quantization.perTensor(0.05f, zp + r.bias(1, 20)[0]);
+    Quantization qi =
+        type == DataType.FLOAT32 ? Quantization.none() : Quantization.perTensor(0.05f, zp + r.bias(1, 20)[0]);
     Quantization qo = rescaled ? Quantization.perTensor(0.02f, zp + r.bias(1, 20)[0]) : qi;
     int rank = c[0].length;
     boolean[] reduced = new boolean[rank];
