@@ -9,6 +9,9 @@ import ai.fovea.kernels.conv.DepthwiseParams;
 import ai.fovea.kernels.conv.FullyConnectedFloat;
 import ai.fovea.kernels.conv.FullyConnectedInt8;
 import ai.fovea.kernels.conv.FullyConnectedParams;
+import ai.fovea.kernels.conv.TransposeConvFloat;
+import ai.fovea.kernels.conv.TransposeConvInt8;
+import ai.fovea.kernels.conv.TransposeConvParams;
 import ai.fovea.kernels.op.Activation;
 import ai.fovea.kernels.op.Padding;
 import ai.fovea.models.graph.OpResolver;
@@ -35,6 +38,7 @@ public final class ConvOps {
     });
     registerDepthwise(b);
     registerFullyConnected(b);
+    registerTransposeConv(b);
   }
 
   private static void registerDepthwise(OpResolver.Builder b) {
@@ -68,6 +72,26 @@ public final class ConvOps {
           return new FullyConnectedInt8(p, pool);
         default:
           throw OpTypes.unsupported("FULLY_CONNECTED", in[0]);
+      }
+    });
+  }
+
+  private static void registerTransposeConv(OpResolver.Builder b) {
+    b.add(BuiltinOperator.TRANSPOSE_CONV, (options, in, out, pool) -> {
+      if (in.length < 3) {
+        throw new UnsupportedOpException("TRANSPOSE_CONV needs output_shape, weights and input, got " + in.length
+            + " inputs");
+      }
+      TransposeConvParams p = new TransposeConvParams(padding(options.intValue("padding")),
+          options.intValue("stride_h"), options.intValue("stride_w"));
+      switch (OpTypes.of(in[2])) {
+        case FLOAT32:
+          return new TransposeConvFloat(p, pool);
+        case INT8:
+        case UINT8:
+          return new TransposeConvInt8(p, pool);
+        default:
+          throw OpTypes.unsupported("TRANSPOSE_CONV", in[2]);
       }
     });
   }

@@ -22,6 +22,7 @@ public final class ConvCases {
     conv2d(scale, cases);
     depthwise(scale, cases);
     fullyConnected(scale, cases);
+    transposeConv(scale, cases);
     return cases;
   }
 
@@ -348,6 +349,125 @@ public final class ConvCases {
   /** For UINT8, the per-tensor quantization {@code q} with its zero point moved up by {@code offset}; else q. */
   private static Quantization unsigned(DataType type, Quantization q, int offset) {
     return type == DataType.UINT8 ? Quantization.perTensor(q.scale(), q.zeroPoint() + offset) : q;
+  }
+
+  /**
+   * One TRANSPOSE_CONV configuration, always with the input's natural upsampled output size: TFLite 2.6.2's
+   * optimized kernel returns uninitialized memory (or crashes) for a larger output_shape, which its reference
+   * semantics allow and the unit tests cover.
+   */
+  private static final class TransposeConv {
+    int batch = 1;
+    int height = 5;
+    int width = 4;
+    int inC = 6;
+    int outC = 5;
+    int kh = 3;
+    int kw = 3;
+    int stride = 2;
+    boolean same = true;
+    boolean bias = true;
+    boolean perChannel = true;
+
+    int outHeight() {
+      return same ? height * stride : (height - 1) * stride + kh;
+    }
+
+    int outWidth() {
+      return same ? width * stride : (width - 1) * stride + kw;
+    }
+
+    String name(DataType type) {
+      return String.format("TRANSPOSE_CONV %s %dx%dx%dx%d->%dx%dx%d k%dx%d s%d %s%s%s", type.name().toLowerCase(), batch,
+          height, width, inC, outHeight(), outWidth(), outC, kh, kw, stride, same ? "SAME" : "VALID",
+          bias ? "" : " nobias", type == DataType.INT8 && !perChannel ? " per-tensor" : "");
+    }
+  }
+
+  private static void transposeConv(Scale scale, List<ConformanceCase> cases) {
+    List<TransposeConv> configs = new ArrayList<>();
+    if (scale == Scale.QUICK) {
+      configs.add(new TransposeConv());
+      TransposeConv t = new TransposeConv();
+      t.same = false;
+      t.kh = 2;
+      t.kw = 2;
+      t.batch = 2;
+      t.bias = false;
+      t.perChannel = false;
+      configs.add(t);
+    } else {
+      int[][] kernels = {{2, 2}, {3, 3}, {4, 4}, {1, 1}, {5, 3}};
+      for (int[] k : kernels) {
+        for (int stride = 1; stride <= 2; stride++) {
+          for (boolean same : new boolean[] {true, false}) {
+            for (int variant = 0; variant < 2; variant++) {
+              TransposeConv t = new TransposeConv();
+              t.kh = k[0];
+              t.kw = k[1];
+              t.stride = stride;
+              t.same = same;
+              t.batch = 1 + variant;
+              t.bias = (k[0] + stride + variant) % 3 != 0;
+              t.perChannel = (k[0] + variant) % 2 == 0;
+              t.inC = 3 + k[0];
+              configs.add(t);
+            }
+          }
+        }
+      }
+    }
+    for (TransposeConv t : configs) {
+      for (DataType type : new DataType[] {DataType.FLOAT32, DataType.INT8, DataType.UINT8}) {
+        if (type == DataType.UINT8 && t.perChannel) {
+          continue;
+        }
+        String name = t.name(type);
+        cases.add(ConformanceCase.of(name, transposeConvModel(t, type, name.hashCode()),
+            type == DataType.FLOAT32 ? Tolerance.float32() : Tolerance.exact()));
+      }
+    }
+  }
+
+  private static byte[] transposeConvModel(TransposeConv t, DataType type, long seed) {
+    RandomWeights r = new RandomWeights(seed);
+    ModelBuilder b = new ModelBuilder();
+    Shape inShape = Shape.of(t.batch, t.height, t.width, t.inC);
+    Shape wShape = Shape.of(t.outC, t.kh, t.kw, t.inC);
+    Shape outShape = Shape.of(t.batch, t.outHeight(), t.outWidth(), t.outC);
+    int shape = b.addConstant("output_shape", Shape.of(4), Quantization.none(),
+        new int[] {t.batch, t.outHeight(), t.outWidth(), t.outC});
+    // Products an output value sums: the input depth times the taps that land on it, about kh·kw / stride².
+    int depth = Math.max(1, t.inC * t.kh * t.kw / (t.stride * t.stride));
+    int in;
+    int w;
+    int bias = -1;
+    int out;
+    if (type == DataType.FLOAT32) {
+      w = b.addConstant("weights", wShape, r.floats(wShape.size(), 0.5f));
+      in = b.addInput("input", type, inShape, Quantization.none());
+      if (t.bias) {
+        bias = b.addConstant("bias", Shape.of(t.outC), r.floats(t.outC, 0.5f));
+      }
+      out = b.addTensor("output", type, outShape, Quantization.none());
+    } else {
+      boolean legacy = type == DataType.UINT8;
+      Quantization qin = legacy ? r.uint8Activation(0.02f) : r.activation(0.02f);
+      Quantization qw = legacy ? r.uint8WeightScale() : r.weightScales(t.outC, 0, t.perChannel);
+      w = b.addConstant("weights", type, wShape, qw, r.int8(wShape.size()));
+      in = b.addInput("input", type, inShape, qin);
+      if (t.bias) {
+        bias = b.addConstant("bias", Shape.of(t.outC), RandomWeights.biasScales(qin, qw, t.outC),
+            r.bias(t.outC, 3000));
+      }
+      float outScale = RandomWeights.outputScale(qin, qw, depth);
+      out = b.addTensor("output", type, outShape, legacy ? r.uint8Activation(outScale) : r.activation(outScale));
+    }
+    b.addOperator(BuiltinOperator.TRANSPOSE_CONV, OperatorOptions.builder("TransposeConvOptions")
+        .set("padding", t.same ? 0 : 1).set("stride_w", t.stride).set("stride_h", t.stride).build(),
+        t.bias ? new int[] {shape, w, in, bias} : new int[] {shape, w, in}, new int[] {out});
+    b.markOutput(out);
+    return b.build();
   }
 
   static int outSize(int in, int k, int stride, int dilation, boolean same) {
