@@ -1,5 +1,6 @@
 package ai.fovea.kernels.activation;
 
+import ai.fovea.kernels.op.OpPrepareException;
 import ai.fovea.kernels.quant.QuantizedMultiplier;
 import ai.fovea.kernels.tensor.DataType;
 import ai.fovea.kernels.tensor.Tensor;
@@ -9,6 +10,7 @@ import ai.fovea.kernels.tensor.Tensor;
  * {@link ByteLookupTable}. Clamps (RELU, RELU6, RELU_N1_TO_1) requantize with the input/output scale ratio and
  * gemmlowp rounding; LOGISTIC, TANH and ELU evaluate the float function on the dequantized value and round,
  * the way the interpreter fills its own lookup tables; LEAKY_RELU uses its identity and alpha multipliers.
+ * HARD_SWISH's 16-bit fixed-point rule is {@link QuantizedHardSwish}.
  */
 public final class QuantizedRules {
   private QuantizedRules() {}
@@ -37,8 +39,14 @@ public final class QuantizedRules {
     };
   }
 
-  /** LOGISTIC, TANH, ELU: the interpreter's table rule, {@code round(f(dequantized) / out_scale) + zp}. */
+  /**
+   * LOGISTIC, TANH, ELU: the interpreter's table rule, {@code round(f(dequantized) / out_scale) + zp}, all in
+   * float. LOGISTIC's output scale must be exactly 1/256, as TFLite checks (its zero point is not checked).
+   */
   public static ByteRule fromFloat(UnaryFunction function, Tensor in, Tensor out) {
+    if (function == UnaryFunction.LOGISTIC && out.quantization().scale() != 1f / 256) {
+      throw new OpPrepareException("LOGISTIC", "8-bit output scale must be 1/256, got " + out.quantization().scale());
+    }
     float inScale = in.quantization().scale();
     int inZp = in.quantization().zeroPoint();
     float inverseOutScale = 1f / out.quantization().scale();
@@ -47,7 +55,7 @@ public final class QuantizedRules {
     int max = typeMax(out);
     return stored -> {
       float dequantized = inScale * (stored - inZp);
-      float transformed = function.apply(dequantized, 0f);
+      float transformed = tabulated(function, dequantized);
       int q = (int) (roundHalfAway(transformed * inverseOutScale) + (float) outZp);
       return Math.max(min, Math.min(max, q));
     };
@@ -72,7 +80,16 @@ public final class QuantizedRules {
     };
   }
 
+  /** The float function the interpreter tabulates: ELU as {@code expf(x) − 1}, unlike its float kernel's expm1. */
+  private static float tabulated(UnaryFunction function, float x) {
+    if (function == UnaryFunction.ELU) {
+      return x < 0 ? (float) Math.exp(x) - 1f : x;
+    }
+    return function.apply(x, 0f);
+  }
+
+  /** std::round on float; Math.round is exact (no {@code x + 0.5f} rounding) but breaks ties upwards. */
   private static int roundHalfAway(float x) {
-    return (int) (Math.signum(x) * Math.floor(Math.abs(x) + 0.5f));
+    return x < 0 ? -Math.round(-x) : Math.round(x);
   }
 }

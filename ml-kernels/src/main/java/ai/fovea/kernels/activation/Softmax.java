@@ -2,24 +2,39 @@ package ai.fovea.kernels.activation;
 
 import ai.fovea.kernels.op.Op;
 import ai.fovea.kernels.op.OpPrepareException;
+import ai.fovea.kernels.parallel.ComputePool;
 import ai.fovea.kernels.tensor.DataType;
 import ai.fovea.kernels.tensor.Tensor;
 
 /**
- * SOFTMAX over the last axis. Float: {@code exp(β(x − max)) / Σ}. Int8/uint8 follow the interpreter's table
- * form: a 256-entry float table of {@code exp(−β · s_in · d)} for each distance d below the row maximum, the
- * row sum of table values, and {@code (int) (p / s_out + 0.5) + zp}; the output must be quantized with scale
- * 1/256 and zero point −128 (int8) or 0 (uint8), as TFLite requires.
+ * SOFTMAX over the last axis. Float: {@code exp(β(x − max)) / Σ}. Int8/uint8 follow the interpreter's x86 kernel
+ * (the float-table form; TFLite's arm64 clang builds use a 16-bit table instead, which may differ by one unit):
+ * a 256-entry float table of {@code exp(−β · s_in · d)} for each distance d below the row maximum, the row sum of
+ * table values in input order, {@code p = e / (Σ · s_out)}, then {@code round(p) + zp} for int8 and
+ * {@code (int) (p + 0.5)} for uint8. The 8-bit output must be quantized with scale 1/256 (to 0.1 %, as TFLite's
+ * check) and zero point −128 for int8 or 0 for uint8; TFLite 2.6 checks int8 only, but its x86 uint8 kernel
+ * ignores the zero point and its arm64 one does not, so we refuse what would differ by platform. Rows are
+ * independent, so large inputs split rows over the pool; the reference form is the same row loop on one thread
+ * with the float form computed in double.
  */
 public final class Softmax implements Op {
   private static final String NAME = "SOFTMAX";
+  private static final int MIN_ELEMENTS_PER_CHUNK = 1 << 12;
   private final float beta;
+  private final ComputePool pool;
   private final float[] table = new float[256];
   private int rows;
   private int depth;
 
-  public Softmax(float beta) {
+  public Softmax(float beta, ComputePool pool) {
+    if (Float.isNaN(beta) || Float.isInfinite(beta)) {
+      throw new IllegalArgumentException(NAME + ": beta must be finite, got " + beta);
+    }
+    if (pool == null) {
+      throw new IllegalArgumentException(NAME + ": pool is required");
+    }
     this.beta = beta;
+    this.pool = pool;
   }
 
   @Override
@@ -32,13 +47,7 @@ public final class Softmax implements Op {
     depth = in.shape().dim(-1);
     rows = depth == 0 ? 0 : in.size() / depth;
     if (in.dataType().isByte()) {
-      Tensor out = outputs[0];
-      int zp = in.dataType() == DataType.INT8 ? -128 : 0;
-      if (out.quantization().channelCount() != 1 || out.quantization().scale() != 1f / 256
-          || out.quantization().zeroPoint() != zp) {
-        throw new OpPrepareException(NAME, "8-bit output must have scale 1/256 and zero point " + zp + ", got "
-            + out.quantization());
-      }
+      checkOutputQuantization(outputs[0]);
       float scale = -in.quantization().scale() * beta;
       for (int d = 0; d < 256; d++) {
         table[255 - d] = (float) Math.exp(scale * d);
@@ -46,18 +55,52 @@ public final class Softmax implements Op {
     }
   }
 
-  /** A single form: the row loops are already the plain ones, and TFLite's own kernel is this shape. */
-  @Override
-  public void run(Tensor[] inputs, Tensor[] outputs) {
-    if (inputs[0].dataType() == DataType.FLOAT32) {
-      runFloat(inputs[0].floats(), outputs[0].floats());
-    } else {
-      runQuantized(inputs[0], outputs[0]);
+  private static void checkOutputQuantization(Tensor out) {
+    int zeroPoint = out.dataType() == DataType.INT8 ? -128 : 0;
+    float scale = out.quantization().channelCount() == 1 ? out.quantization().scale() : Float.NaN;
+    if (!(Math.abs(scale - 1f / 256) <= 0.001f / 256) || out.quantization().zeroPoint() != zeroPoint) {
+      throw new OpPrepareException(NAME, "8-bit output must have scale 1/256 and zero point " + zeroPoint + ", got "
+          + out.quantization());
     }
   }
 
-  private void runFloat(float[] in, float[] out) {
+  @Override
+  public void run(Tensor[] inputs, Tensor[] outputs) {
+    int minRows = Math.max(1, MIN_ELEMENTS_PER_CHUNK / Math.max(depth, 1));
+    pool.parallelFor(rows, minRows, (r0, r1) -> {
+      if (inputs[0].dataType() == DataType.FLOAT32) {
+        floatRows(inputs[0].floats(), outputs[0].floats(), r0, r1);
+      } else {
+        quantizedRows(inputs[0], outputs[0], r0, r1);
+      }
+    });
+  }
+
+  @Override
+  public void runReference(Tensor[] inputs, Tensor[] outputs) {
+    if (inputs[0].dataType() != DataType.FLOAT32) {
+      quantizedRows(inputs[0], outputs[0], 0, rows);
+      return;
+    }
+    float[] in = inputs[0].floats();
+    float[] out = outputs[0].floats();
     for (int r = 0; r < rows; r++) {
+      double max = Double.NEGATIVE_INFINITY;
+      for (int j = 0; j < depth; j++) {
+        max = Math.max(max, in[r * depth + j]);
+      }
+      double sum = 0;
+      for (int j = 0; j < depth; j++) {
+        sum += Math.exp((in[r * depth + j] - max) * beta);
+      }
+      for (int j = 0; j < depth; j++) {
+        out[r * depth + j] = (float) (Math.exp((in[r * depth + j] - max) * beta) / sum);
+      }
+    }
+  }
+
+  private void floatRows(float[] in, float[] out, int r0, int r1) {
+    for (int r = r0; r < r1; r++) {
       int base = r * depth;
       float max = Float.NEGATIVE_INFINITY;
       for (int j = 0; j < depth; j++) {
@@ -76,15 +119,14 @@ public final class Softmax implements Op {
     }
   }
 
-  private void runQuantized(Tensor input, Tensor output) {
+  /** The interpreter's table form, summing in input order as it does; float rounding makes order matter. */
+  private void quantizedRows(Tensor input, Tensor output, int r0, int r1) {
     byte[] in = input.bytes();
     byte[] out = output.bytes();
     boolean unsigned = input.dataType() == DataType.UINT8;
     int zp = output.quantization().zeroPoint();
     float outScale = output.quantization().scale();
-    int min = unsigned ? 0 : -128;
-    int max = unsigned ? 255 : 127;
-    for (int r = 0; r < rows; r++) {
+    for (int r = r0; r < r1; r++) {
       int base = r * depth;
       int rowMax = Integer.MIN_VALUE;
       for (int j = 0; j < depth; j++) {
@@ -98,8 +140,9 @@ public final class Softmax implements Op {
       float inverse = 1f / (sum * outScale);
       for (int j = 0; j < depth; j++) {
         float p = table[offset + (unsigned ? in[base + j] & 0xFF : in[base + j])] * inverse;
-        int q = (int) (p + 0.5f) + zp;
-        out[base + j] = (byte) Math.max(min, Math.min(max, q));
+        // int8 rounds with std::round; uint8 (off arm64) adds 0.5f and truncates, ignoring the zero point (0).
+        int q = unsigned ? (int) (p + 0.5f) : Math.round(p) + zp;
+        out[base + j] = (byte) Math.max(unsigned ? 0 : -128, Math.min(unsigned ? 255 : 127, q));
       }
     }
   }

@@ -1,8 +1,10 @@
 package ai.fovea.kernels.activation;
 
 /**
- * The float definitions of TFLite's element-wise activations, in single precision like the interpreter
- * (std::exp/std::tanh on float). LEAKY_RELU's slope comes from its op's options.
+ * The float definitions of TFLite's element-wise activations, in single precision like the interpreter's float
+ * kernels (ELU as {@code expm1}, HARD_SWISH as {@code x·min(6, max(0, x + 3))/6}). LEAKY_RELU's slope comes from
+ * its op's options. The 8-bit tables TFLite fills from some of these use their own float forms (see
+ * {@link QuantizedRules#fromFloat}).
  */
 public enum UnaryFunction {
   RELU,
@@ -11,6 +13,7 @@ public enum UnaryFunction {
   LOGISTIC,
   TANH,
   ELU,
+  HARD_SWISH,
   LEAKY_RELU;
 
   float apply(float x, float alpha) {
@@ -26,9 +29,16 @@ public enum UnaryFunction {
       case TANH:
         return (float) Math.tanh(x);
       case ELU:
-        return x < 0 ? (float) Math.exp(x) - 1f : x;
+        return x < 0 ? (float) Math.expm1(x) : x;
+      case HARD_SWISH:
+        return x * Math.min(6f, Math.max(0f, x + 3f)) / 6f;
       default:
         return x > 0 ? x : x * alpha;
     }
+  }
+
+  /** True for the three clamps, which 8-bit tensors requantize rather than tabulate from the float function. */
+  public boolean isClamp() {
+    return this == RELU || this == RELU6 || this == RELU_N1_TO_1;
   }
 }

@@ -10,8 +10,8 @@ import ai.fovea.kernels.tensor.Shape;
 /**
  * CONV_2D for training: input NHWC, filter [out, kh, kw, in] (TFLite's layout), optional bias [out], TFLite's
  * SAME/VALID padding, strides and dilations. Forward gathers every output pixel's window into a column matrix
- * (im2col) kept for backward; then forward, filter gradient and column gradient are three packed GEMMs, and
- * the input gradient is the columns' gradient scattered back (col2im). A 1×1 stride-1 unpadded conv uses the
+ * (im2col) kept for backward; forward and the columns' gradient are packed GEMMs, the filter gradient a sum
+ * of outer products over the columns, and the input gradient the columns' gradient scattered back (col2im). A 1×1 stride-1 unpadded conv uses the
  * input itself as the column matrix.
  */
 public final class Conv2D {

@@ -5,7 +5,8 @@ import ai.fovea.kernels.tensor.Shape;
 
 /**
  * {@code y = x · wᵀ + b} for x [batch, in], weights [out, in] (TFLite's FULLY_CONNECTED layout, so trained
- * weights export unchanged) and an optional bias [out]. Forward and both input gradients are packed GEMMs.
+ * weights export unchanged) and an optional bias [out]. Forward and the input gradient are packed GEMMs; the
+ * weight gradient is a sum of outer products over the batch.
  */
 public final class FullyConnected {
   private static final String NAME = "FULLY_CONNECTED";

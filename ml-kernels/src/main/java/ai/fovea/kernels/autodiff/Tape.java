@@ -15,13 +15,25 @@ import java.util.List;
  */
 public final class Tape {
   private final ComputePool pool;
+  private final boolean recording;
   private final List<Runnable> backwards = new ArrayList<>();
 
+  /** A tape that records for {@link #backward}. */
   public Tape(ComputePool pool) {
+    this(pool, true);
+  }
+
+  private Tape(ComputePool pool, boolean recording) {
     if (pool == null) {
       throw new IllegalArgumentException("pool is required");
     }
     this.pool = pool;
+    this.recording = recording;
+  }
+
+  /** A tape for evaluation passes: ops compute outputs but keep nothing for backward. */
+  public static Tape inference(ComputePool pool) {
+    return new Tape(pool, false);
   }
 
   public ComputePool pool() {
@@ -46,9 +58,12 @@ public final class Tape {
     return new Variable(Tensor.ofFloats(name, shape, new float[shape.size()]), requiresGrad);
   }
 
-  /** Records {@code backward}, which adds {@code output}'s gradient into its inputs', if output needs one. */
+  /**
+   * Records {@code backward}, which adds {@code output}'s gradient into its inputs', if output needs one and
+   * this tape records.
+   */
   public void record(Variable output, Runnable backward) {
-    if (output.requiresGrad()) {
+    if (recording && output.requiresGrad()) {
       backwards.add(backward);
     }
   }
@@ -68,6 +83,9 @@ public final class Tape {
 
   /** Back-propagates {@code outputGradient} (a vector-Jacobian product), then clears the tape. */
   public void backward(Variable output, float[] outputGradient) {
+    if (!recording) {
+      throw new IllegalStateException("an inference tape records nothing to back-propagate");
+    }
     if (!output.requiresGrad()) {
       throw new IllegalArgumentException(output + " does not depend on any parameter");
     }

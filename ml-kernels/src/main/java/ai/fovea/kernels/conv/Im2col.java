@@ -24,6 +24,8 @@ public final class Im2col {
         int ix = ox * g.strideW - g.padLeft + kx * g.dilationW;
         if (iy < 0 || iy >= g.inHeight || ix < 0 || ix >= g.inWidth) {
           Arrays.fill(dst, d, d + c, padValue);
+        } else if (c == 1) {
+          dst[d] = in[(b * g.inHeight + iy) * g.inWidth + ix]; // single-channel input: a call per float costs more
         } else {
           System.arraycopy(in, ((b * g.inHeight + iy) * g.inWidth + ix) * c, dst, d, c);
         }

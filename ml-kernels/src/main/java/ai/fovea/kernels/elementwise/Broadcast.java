@@ -9,18 +9,21 @@ import java.util.Arrays;
  * alike are merged, the innermost merged dim becomes the segment, and each segment gets its start offsets in both
  * inputs. Inside a segment an input either advances with the output (step 1) or repeats one value (step 0), so
  * element loops need no index arithmetic; {@link #forEachRun} cuts any range of output elements into such runs,
- * which lets threads split a single long segment (the no-broadcast case) as well as many short ones.
+ * which lets threads split a single long segment (the no-broadcast case) as well as many short ones. Public for
+ * PRELU, whose alpha broadcasts against its input the same way.
  */
-final class Broadcast {
+public final class Broadcast {
   /** A run of {@code length} outputs from {@code out}, reading input a from {@code a} and b from {@code b}. */
-  interface RunBody {
+  public interface RunBody {
     void run(int out, int a, int b, int length);
   }
 
-  final Shape output;
+  /** The broadcast output shape. */
+  public final Shape output;
   final int segmentLength;
-  final int stepA;
-  final int stepB;
+  /** How input a (b) advances inside a run: 1 with the output, 0 when it repeats one value. */
+  public final int stepA;
+  public final int stepB;
   private final int[] offsetsA;
   private final int[] offsetsB;
 
@@ -33,7 +36,8 @@ final class Broadcast {
     this.offsetsB = offsetsB;
   }
 
-  static Broadcast of(String op, Shape a, Shape b) {
+  /** Plans {@code a} against {@code b}; throws {@link OpPrepareException} naming {@code op} if they do not fit. */
+  public static Broadcast of(String op, Shape a, Shape b) {
     int rank = Math.max(a.rank(), b.rank());
     int[] da = padded(a, rank);
     int[] db = padded(b, rank);
@@ -114,7 +118,7 @@ final class Broadcast {
   }
 
   /** Calls {@code body} for the runs covering output elements [from, to), each within one segment. */
-  void forEachRun(int from, int to, RunBody body) {
+  public void forEachRun(int from, int to, RunBody body) {
     int n = segmentLength;
     for (int s = from / n, start = from; start < to; s++) {
       int i0 = start - s * n;
@@ -125,7 +129,7 @@ final class Broadcast {
   }
 
   /** The element of an input of shape {@code input} that output element {@code index} reads: the plain rule. */
-  static int sourceIndex(Shape input, Shape output, int index) {
+  public static int sourceIndex(Shape input, Shape output, int index) {
     int offset = 0;
     int stride = 1;
     int rest = index;

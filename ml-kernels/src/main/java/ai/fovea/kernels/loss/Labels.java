@@ -17,7 +17,8 @@ final class Labels {
     int batch = scores.shape().dim(0);
     int classes = scores.shape().dim(1);
     if (labels == null || labels.length != batch) {
-      throw new OpPrepareException(loss, "needs " + batch + " labels, got " + (labels == null ? "null" : labels.length));
+      throw new OpPrepareException(loss, "needs " + batch + " labels, got "
+          + (labels == null ? "null" : labels.length));
     }
     for (int b = 0; b < batch; b++) {
       if (labels[b] < 0 || labels[b] >= classes) {

@@ -69,7 +69,7 @@ public final class MaxPool2DFloat implements Op {
         int o = (row * g.outWidth + ox) * c;
         System.arraycopy(in, ((b * g.inHeight + w.rowStart[oy]) * g.inWidth + w.colStart[ox]) * c, out, o, c);
         for (int iy = w.rowStart[oy]; iy < w.rowEnd[oy]; iy++) {
-          for (int ix = w.colStart[ox]; ix < w.colEnd[ox]; ix++) {
+          for (int ix = iy == w.rowStart[oy] ? w.colStart[ox] + 1 : w.colStart[ox]; ix < w.colEnd[ox]; ix++) {
             maxInto(in, ((b * g.inHeight + iy) * g.inWidth + ix) * c, out, o, c);
           }
         }

@@ -2,18 +2,29 @@ package ai.fovea.kernels.quant;
 
 import ai.fovea.kernels.op.Op;
 import ai.fovea.kernels.op.OpPrepareException;
+import ai.fovea.kernels.parallel.ComputePool;
 import ai.fovea.kernels.tensor.DataType;
 import ai.fovea.kernels.tensor.Tensor;
 
 /**
- * QUANTIZE: float32 → int8/uint8 as {@code round(x / scale) + zp} (half away from zero, clamped), or 8-bit →
- * 8-bit requantization {@code zp_out + M·(q − zp_in)} with M = {@code s_in / s_out} and gemmlowp rounding. The
- * 8-bit form runs as a 256-entry table built at prepare.
+ * QUANTIZE: float32 → int8/uint8 as TFLite's AffineQuantize, {@code round(x / scale) + zp} with the quotient in
+ * double and rounded half away from zero, then clamped; or 8-bit → 8-bit requantization (every int8/uint8 pair)
+ * {@code zp_out + M·(q − zp_in)} with {@code M = s_in / s_out} in double and gemmlowp's double rounding. The
+ * 8-bit form runs as a 256-entry table built at prepare; large float inputs are split over the pool.
  */
 public final class Quantize implements Op {
   private static final String NAME = "QUANTIZE";
+  private static final int MIN_CHUNK = 1 << 15;
+  private final ComputePool pool;
   private final byte[] table = new byte[256];
   private QuantizedMultiplier multiplier;
+
+  public Quantize(ComputePool pool) {
+    if (pool == null) {
+      throw new IllegalArgumentException(NAME + ": pool is required");
+    }
+    this.pool = pool;
+  }
 
   @Override
   public void prepare(Tensor[] inputs, Tensor[] outputs) {
@@ -43,23 +54,45 @@ public final class Quantize implements Op {
     return clamp(v, out.dataType());
   }
 
-  private static int clamp(int v, DataType type) {
+  /**
+   * AffineQuantize of one value. Quotients beyond the int range saturate and NaN lands on the zero point; the
+   * interpreter's x86 build sends both to the type's minimum through an undefined float→int cast we do not copy.
+   */
+  private static int quantize(float x, double scale, int zeroPoint, DataType type) {
+    double q = x / scale;
+    long rounded = q < 0 ? -Math.round(-q) : Math.round(q);
+    return clamp(rounded + zeroPoint, type);
+  }
+
+  private static int clamp(long v, DataType type) {
     int min = type == DataType.UINT8 ? 0 : -128;
     int max = type == DataType.UINT8 ? 255 : 127;
-    return Math.max(min, Math.min(max, v));
+    return (int) Math.max(min, Math.min(max, v));
   }
 
   @Override
   public void run(Tensor[] inputs, Tensor[] outputs) {
-    if (inputs[0].dataType() == DataType.FLOAT32) {
-      runReference(inputs, outputs);
+    Tensor in = inputs[0];
+    Tensor out = outputs[0];
+    byte[] dst = out.bytes();
+    if (in.dataType() == DataType.FLOAT32) {
+      float[] src = in.floats();
+      double scale = out.quantization().scale();
+      int zp = out.quantization().zeroPoint();
+      DataType type = out.dataType();
+      pool.parallelFor(in.size(), MIN_CHUNK, (start, end) -> {
+        for (int i = start; i < end; i++) {
+          dst[i] = (byte) quantize(src[i], scale, zp, type);
+        }
+      });
       return;
     }
-    byte[] in = inputs[0].bytes();
-    byte[] out = outputs[0].bytes();
-    for (int i = 0, n = inputs[0].size(); i < n; i++) {
-      out[i] = table[in[i] & 0xFF];
-    }
+    byte[] src = in.bytes();
+    pool.parallelFor(in.size(), MIN_CHUNK * 4, (start, end) -> {
+      for (int i = start; i < end; i++) {
+        dst[i] = table[src[i] & 0xFF];
+      }
+    });
   }
 
   @Override
@@ -68,13 +101,9 @@ public final class Quantize implements Op {
     Tensor out = outputs[0];
     byte[] dst = out.bytes();
     if (in.dataType() == DataType.FLOAT32) {
-      float scale = out.quantization().scale();
-      int zp = out.quantization().zeroPoint();
-      float[] src = in.floats();
       for (int i = 0, n = in.size(); i < n; i++) {
-        float q = src[i] / scale;
-        int rounded = (int) (Math.signum(q) * Math.floor(Math.abs(q) + 0.5f));
-        dst[i] = (byte) clamp(rounded + zp, out.dataType());
+        dst[i] = (byte) quantize(in.floats()[i], out.quantization().scale(), out.quantization().zeroPoint(),
+            out.dataType());
       }
     } else {
       byte[] src = in.bytes();

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 
 class DepthwiseConv2DTest {
   private static DepthwiseParams params(Padding padding, int stride, int dilation, int multiplier) {
-    return new DepthwiseParams(new ConvParams(padding, stride, stride, dilation, dilation, Activation.NONE), multiplier);
+    ConvParams conv = new ConvParams(padding, stride, stride, dilation, dilation, Activation.NONE);
+    return new DepthwiseParams(conv, multiplier);
   }
 
   private static void check(long seed, int[] input, int k, DepthwiseParams p) {

@@ -70,9 +70,7 @@ public final class GradientCheck {
   }
 
   private static double weighted(Graph graph, float[] weights) {
-    Tape tape = new Tape(POOL);
-    float[] out = graph.build(tape).values();
-    tape.clear();
+    float[] out = graph.build(Tape.inference(POOL)).values();
     double sum = 0;
     for (int i = 0; i < out.length; i++) {
       sum += (double) weights[i] * out[i];

@@ -40,6 +40,16 @@ class TapeTest {
   }
 
   @Test
+  void inferenceTapesKeepNothing() {
+    Variable x = Variable.parameter("x", Shape.of(2), new float[] {1f, -2f});
+    Tape tape = Tape.inference(GradientCheck.POOL);
+    Variable y = Activations.relu(tape, x);
+    assertArrayEquals(new float[] {1f, 0f}, y.values());
+    assertEquals(0, tape.recorded());
+    assertThrows(IllegalStateException.class, () -> tape.backward(y, new float[2]));
+  }
+
+  @Test
   void backwardNeedsAScalarLoss() {
     Variable x = Variable.parameter("x", Shape.of(2), new float[2]);
     Tape tape = new Tape(GradientCheck.POOL);

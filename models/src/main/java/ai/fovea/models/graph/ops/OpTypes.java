@@ -5,6 +5,7 @@ import ai.fovea.kernels.tensor.DataType;
 import ai.fovea.kernels.tensor.Tensor;
 import ai.fovea.models.graph.UnsupportedOpException;
 import ai.fovea.models.tflite.OperatorOptions;
+import java.util.Set;
 
 /** Type dispatch and option reading shared by the op registrations. */
 final class OpTypes {
@@ -19,6 +20,15 @@ final class OpTypes {
 
   static UnsupportedOpException unsupported(String op, Tensor t) {
     return new UnsupportedOpException(op + " on " + t.dataType() + " tensors is not supported");
+  }
+
+  /** The first input's type when it is one of {@code types}, else {@link UnsupportedOpException} naming the op. */
+  static DataType require(String op, Tensor[] inputs, Set<DataType> types) {
+    DataType t = of(inputs.length == 0 ? null : inputs[0]);
+    if (!types.contains(t)) {
+      throw unsupported(op, inputs[0]);
+    }
+    return t;
   }
 
   /**
