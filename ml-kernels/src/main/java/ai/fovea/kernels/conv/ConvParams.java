@@ -3,7 +3,7 @@ package ai.fovea.kernels.conv;
 import ai.fovea.kernels.op.Activation;
 import ai.fovea.kernels.op.Padding;
 
-/** Parameters of CONV_2D, DEPTHWISE_CONV_2D and TRANSPOSE_CONV: padding, strides, dilations, fused activation. */
+/** Parameters of CONV_2D and DEPTHWISE_CONV_2D: padding, strides, dilations, fused activation. */
 public final class ConvParams {
   public final Padding padding;
   public final int strideH;

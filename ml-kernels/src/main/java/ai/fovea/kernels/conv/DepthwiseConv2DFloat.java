@@ -43,7 +43,7 @@ public final class DepthwiseConv2DFloat implements Op {
     outChannels = inputs[1].shape().dim(3);
     outputs[0].resize(g.outputShape(outChannels));
     taps = new DepthwiseTaps(g, outChannels);
-    weightRows = new float[taps.taps()][taps.segmentLength];
+    weightRows = new float[taps.tapCount()][taps.segmentLength];
     for (int t = 0; t < weightRows.length; t++) {
       taps.repeatPerPixel(inputs[1].floats(), t * outChannels, weightRows[t]);
     }

@@ -63,7 +63,7 @@ public final class DepthwiseConv2DInt8 implements Op {
     for (int i = 0; i < weights.length; i++) {
       weights[i] = (w[i] & valueMask) - filterZeroPoint;
     }
-    weightRows = new int[taps.taps()][taps.segmentLength];
+    weightRows = new int[taps.tapCount()][taps.segmentLength];
     for (int t = 0; t < weightRows.length; t++) {
       taps.repeatPerPixel(weights, t * outChannels, weightRows[t]);
     }

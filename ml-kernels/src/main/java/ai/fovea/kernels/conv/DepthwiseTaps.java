@@ -36,7 +36,7 @@ final class DepthwiseTaps {
     return g.batch * g.outHeight;
   }
 
-  int taps() {
+  int tapCount() {
     return g.filterHeight * g.filterWidth;
   }
 

@@ -4,6 +4,7 @@ import ai.fovea.kernels.op.OpPrepareException;
 import ai.fovea.kernels.tensor.DataType;
 import ai.fovea.kernels.tensor.Shape;
 import ai.fovea.kernels.tensor.Tensor;
+import java.util.Arrays;
 
 /**
  * Prepare-time checks and spatial arithmetic of TRANSPOSE_CONV, whose inputs are (output_shape int32[4], weights
@@ -73,9 +74,9 @@ final class TransposeConvGeometry {
       throw new OpPrepareException(NAME, "weights depth " + weights.shape().dim(3) + " != input channels "
           + input.shape().dim(3));
     }
-    int[] out = java.util.Arrays.copyOf(outputShape.ints(), 4);
+    int[] out = Arrays.copyOf(outputShape.ints(), 4);
     if (out[0] != input.shape().dim(0) || out[3] != weights.shape().dim(0) || out[1] < 1 || out[2] < 1) {
-      throw new OpPrepareException(NAME, "output_shape " + java.util.Arrays.toString(out) + " does not fit batch "
+      throw new OpPrepareException(NAME, "output_shape " + Arrays.toString(out) + " does not fit batch "
           + input.shape().dim(0) + " and " + weights.shape().dim(0) + " output channels");
     }
     DataType biasType = type == DataType.FLOAT32 ? DataType.FLOAT32 : DataType.INT32;
