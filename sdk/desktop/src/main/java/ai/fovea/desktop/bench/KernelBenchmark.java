@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  */
 public final class KernelBenchmark {
   private static final int CALIBRATION_SAMPLES = 2;
-  private static final int WARM_UP_RUNS = 3;
+  private static final int WARM_UP_RUNS = 5;
   private static final long INPUT_SEED = 11L;
   private final int threads;
   private final int runs;

@@ -15,7 +15,7 @@ import ai.fovea.models.tflite.TfliteWriter;
  * so they get fewer runs. Immutable result.
  */
 public final class SideBySide {
-  private static final int WARM_UP_RUNS = 3;
+  private static final int WARM_UP_RUNS = 5;
   private static final long INPUT_SEED = 3L;
 
   public final double oursMs;

@@ -20,7 +20,7 @@ final class DemoCommand implements Command {
   private static final int SIZE = 224;
   private static final int CLASSES = 1000;
   private static final long SEED = 1L;
-  private static final int RUNS = 5;
+  private static final int RUNS = 10;
 
   @Override
   public String name() {
