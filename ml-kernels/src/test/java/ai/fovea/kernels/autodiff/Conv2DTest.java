@@ -45,16 +45,26 @@ class Conv2DTest {
   }
 
   @Test
+  void gradientsMatchForSingleChannelInput() {
+    check(7, new int[] {2, 5, 5, 1}, new int[] {3, 3, 3, 1}, params(Padding.SAME, 1, 1));
+  }
+
+  @Test
   void gradientsMatchForOneByOneConvolution() {
     check(4, new int[] {2, 3, 3, 4}, new int[] {3, 1, 1, 4}, params(Padding.VALID, 1, 1));
   }
 
   @Test
   void forwardMatchesTheInferenceKernel() {
-    Random r = new Random(5);
+    assertForwardMatchesInference(5, 3);
+    assertForwardMatchesInference(8, 1);
+  }
+
+  private static void assertForwardMatchesInference(long seed, int channels) {
+    Random r = new Random(seed);
     ConvParams p = params(Padding.SAME, 2, 1);
-    Variable x = uniform("x", r, 2, 9, 8, 3);
-    Variable w = uniform("w", r, 5, 3, 3, 3);
+    Variable x = uniform("x", r, 2, 9, 8, channels);
+    Variable w = uniform("w", r, 5, 3, 3, channels);
     Variable b = uniform("b", r, 5);
     float[] trained = Conv2D.apply(new Tape(GradientCheck.POOL), x, w, b, p).values();
     Tensor out = Tensor.allocate("out", DataType.FLOAT32, Shape.of(0));
