@@ -80,7 +80,8 @@ final class ChannelRequantizer {
         ? QuantizedMultiplier.applySingleRounding(acc, multipliers[c], shifts[c])
         : QuantizedMultiplier.applyDoubleRounding(acc, multipliers[c], shifts[c]);
     int v = scaled + outputZeroPoint;
-    return v < min ? min : v > max ? max : v;
+    // Math.min/max become conditional moves: fused ReLUs clamp often, and a branch there mispredicts.
+    return Math.max(min, Math.min(max, v));
   }
 
   /** Writes {@code out[outOffset + c] = apply(acc[c], c)} for channels c in [c0, c1): one output row. */

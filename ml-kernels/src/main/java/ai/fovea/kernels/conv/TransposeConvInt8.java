@@ -122,10 +122,7 @@ public final class TransposeConvInt8 implements Op {
           }
         }
       }
-      int o = ((b * g.outHeight + oy) * g.outWidth + ox) * n;
-      for (int oc = 0; oc < n; oc++) {
-        out[o + oc] = (byte) requantizer.apply(acc[oc], oc);
-      }
+      requantizer.apply(acc, out, ((b * g.outHeight + oy) * g.outWidth + ox) * n, 0, n);
     }
   }
 
