@@ -16,6 +16,8 @@ import ai.fovea.kernels.tensor.Tensor;
 public final class ArgMax implements Op {
   private static final String OP = "ARG_MAX";
   private static final int MIN_ELEMENTS_PER_TASK = 1 << 14;
+  private static final int SIGNED_BYTE = -1;
+  private static final int UNSIGNED_BYTE = 0xFF;
 
   private final ComputePool pool;
   private final ComputePool.RangeBody scanRange = this::scanRange;
@@ -93,10 +95,10 @@ public final class ArgMax implements Op {
           best = argMax(input.ints(), base, axisSize, inner);
           break;
         case UINT8:
-          best = argMaxUnsigned(input.bytes(), base, axisSize, inner);
+          best = argMax(input.bytes(), UNSIGNED_BYTE, base, axisSize, inner);
           break;
         default:
-          best = argMax(input.bytes(), base, axisSize, inner);
+          best = argMax(input.bytes(), SIGNED_BYTE, base, axisSize, inner);
           break;
       }
       store(output, o, best);
@@ -127,24 +129,14 @@ public final class ArgMax implements Op {
     return best;
   }
 
-  private static int argMax(byte[] a, int base, int count, int step) {
+  /** Byte values are read as {@code a[p] & mask}: {@link #SIGNED_BYTE} keeps the sign, {@link #UNSIGNED_BYTE} drops it. */
+  private static int argMax(byte[] a, int mask, int base, int count, int step) {
     int best = 0;
-    int max = a[base];
+    int max = a[base] & mask;
     for (int i = 1, p = base + step; i < count; i++, p += step) {
-      if (a[p] > max) {
-        max = a[p];
-        best = i;
-      }
-    }
-    return best;
-  }
-
-  private static int argMaxUnsigned(byte[] a, int base, int count, int step) {
-    int best = 0;
-    int max = a[base] & 0xFF;
-    for (int i = 1, p = base + step; i < count; i++, p += step) {
-      if ((a[p] & 0xFF) > max) {
-        max = a[p] & 0xFF;
+      int v = a[p] & mask;
+      if (v > max) {
+        max = v;
         best = i;
       }
     }
