@@ -104,49 +104,22 @@ public final class ConvCases {
         }
         String name = c.name(type);
         cases.add(ConformanceCase.of(name, conv2dModel(c, type, name.hashCode()),
-            type == DataType.FLOAT32 ? Tolerance.float32() : Tolerance.exact()));
+            tolerance(type)));
       }
     }
   }
 
   private static byte[] conv2dModel(Conv c, DataType type, long seed) {
-    RandomWeights r = new RandomWeights(seed);
     ModelBuilder b = new ModelBuilder();
-    Shape inShape = Shape.of(c.batch, c.height, c.width, c.inC);
-    Shape wShape = Shape.of(c.outC, c.kh, c.kw, c.inC);
-    int depth = c.kh * c.kw * c.inC;
-    int outH = outSize(c.height, c.kh, c.stride, c.dilation, c.same);
-    int outW = outSize(c.width, c.kw, c.stride, c.dilation, c.same);
-    Shape outShape = Shape.of(c.batch, outH, outW, c.outC);
-    int in;
-    int w;
-    int bias = -1;
-    int out;
-    if (type == DataType.FLOAT32) {
-      in = b.addInput("input", type, inShape, Quantization.none());
-      w = b.addConstant("filter", wShape, r.floats(wShape.size(), 0.5f));
-      if (c.bias) {
-        bias = b.addConstant("bias", Shape.of(c.outC), r.floats(c.outC, 0.5f));
-      }
-      out = b.addTensor("output", type, outShape, Quantization.none());
-    } else {
-      boolean unsigned = type == DataType.UINT8;
-      Quantization qin = unsigned(type, r.activation(0.02f), 128);
-      Quantization qw = unsigned(type, r.weightScales(c.outC, 0, c.perChannel && !unsigned), 128 + depth % 23 - 11);
-      in = b.addInput("input", type, inShape, qin);
-      w = b.addConstant("filter", type, wShape, qw, r.int8(wShape.size()));
-      if (c.bias) {
-        bias = b.addConstant("bias", Shape.of(c.outC), RandomWeights.biasScales(qin, qw, unsigned ? 1 : c.outC),
-            r.bias(c.outC, 3000));
-      }
-      out = b.addTensor("output", type, outShape,
-          unsigned(type, r.activation(RandomWeights.outputScale(qin, qw, depth)), 128));
-    }
+    Shape outShape = Shape.of(c.batch, outSize(c.height, c.kh, c.stride, c.dilation, c.same),
+        outSize(c.width, c.kw, c.stride, c.dilation, c.same), c.outC);
+    Layer l = Layer.add(b, new RandomWeights(seed), type, Shape.of(c.batch, c.height, c.width, c.inC),
+        Shape.of(c.outC, c.kh, c.kw, c.inC), 0, c.perChannel, c.bias, outShape, c.kh * c.kw * c.inC);
     b.addOperator(BuiltinOperator.CONV_2D, OperatorOptions.builder("Conv2DOptions").set("padding", c.same ? 0 : 1)
         .set("stride_w", c.stride).set("stride_h", c.stride).set("dilation_w_factor", c.dilation)
         .set("dilation_h_factor", c.dilation).set("fused_activation_function", c.act.tfliteCode()).build(),
-        new int[] {in, w, bias}, new int[] {out});
-    b.markOutput(out);
+        new int[] {l.input, l.filter, l.bias}, new int[] {l.output});
+    b.markOutput(l.output);
     return b.build();
   }
 
@@ -236,47 +209,26 @@ public final class ConvCases {
         }
         String name = d.name(type);
         cases.add(ConformanceCase.of(name, depthwiseModel(d, type, name.hashCode()),
-            type == DataType.FLOAT32 ? Tolerance.float32() : Tolerance.exact()));
+            tolerance(type)));
       }
     }
   }
 
   private static byte[] depthwiseModel(Depthwise d, DataType type, long seed) {
     int outC = d.inC * d.mult;
-    RandomWeights r = new RandomWeights(seed);
     ModelBuilder b = new ModelBuilder();
-    Shape inShape = Shape.of(d.batch, d.height, d.width, d.inC);
-    Shape wShape = Shape.of(1, d.k, d.k, outC);
     Shape outShape = Shape.of(d.batch, outSize(d.height, d.k, d.stride, d.dilation, d.same),
         outSize(d.width, d.k, d.stride, d.dilation, d.same), outC);
-    int in;
-    int w;
-    int bias;
-    int out;
-    if (type == DataType.FLOAT32) {
-      in = b.addInput("input", type, inShape, Quantization.none());
-      w = b.addConstant("filter", wShape, r.floats(wShape.size(), 0.5f));
-      bias = b.addConstant("bias", Shape.of(outC), r.floats(outC, 0.5f));
-      out = b.addTensor("output", type, outShape, Quantization.none());
-    } else {
-      boolean legacy = type == DataType.UINT8;
-      Quantization qin = legacy ? r.uint8Activation(0.02f) : r.activation(0.02f);
-      Quantization qw = legacy ? r.uint8WeightScale() : r.weightScales(outC, 3, d.perChannel);
-      in = b.addInput("input", type, inShape, qin);
-      w = b.addConstant("filter", type, wShape, qw, r.int8(wShape.size()));
-      bias = b.addConstant("bias", Shape.of(outC), RandomWeights.biasScales(qin, qw, outC), r.bias(outC, 3000));
-      Quantization qout = legacy ? r.uint8Activation(RandomWeights.outputScale(qin, qw, d.k * d.k))
-          : r.activation(RandomWeights.outputScale(qin, qw, d.k * d.k));
-      out = b.addTensor("output", type, outShape, qout);
-    }
+    Layer l = Layer.add(b, new RandomWeights(seed), type, Shape.of(d.batch, d.height, d.width, d.inC),
+        Shape.of(1, d.k, d.k, outC), 3, d.perChannel, true, outShape, d.k * d.k);
     // Always with a bias: TFLite 2.6.2's depthwise kernels (float, int8 and uint8) crash on a null bias when the
     // operator has only two inputs, and reject an omitted (-1) third one. The unit tests cover the bias-free form.
     b.addOperator(BuiltinOperator.DEPTHWISE_CONV_2D, OperatorOptions.builder("DepthwiseConv2DOptions")
         .set("padding", d.same ? 0 : 1).set("stride_w", d.stride).set("stride_h", d.stride)
         .set("depth_multiplier", d.mult).set("dilation_w_factor", d.dilation).set("dilation_h_factor", d.dilation)
         .set("fused_activation_function", d.act.tfliteCode()).build(),
-        new int[] {in, w, bias}, new int[] {out});
-    b.markOutput(out);
+        new int[] {l.input, l.filter, l.bias}, new int[] {l.output});
+    b.markOutput(l.output);
     return b.build();
   }
 
@@ -302,7 +254,7 @@ public final class ConvCases {
         String name = String.format("FULLY_CONNECTED %s %dx%d->%d %s%s%s", type.name().toLowerCase(), c[0], c[1], c[2],
             Activation.fromTfliteCode(c[3]), c[4] == 1 ? " keep_num_dims" : "", c[5] == 1 ? "" : " nobias");
         cases.add(ConformanceCase.of(name, fullyConnectedModel(c, type, name.hashCode()),
-            type == DataType.FLOAT32 ? Tolerance.float32() : Tolerance.exact()));
+            tolerance(type)));
       }
     }
   }
@@ -312,43 +264,15 @@ public final class ConvCases {
     int depth = c[1];
     int units = c[2];
     boolean keep = c[4] == 1;
-    RandomWeights r = new RandomWeights(seed);
     ModelBuilder b = new ModelBuilder();
-    Shape inShape = keep ? Shape.of(batch, 1, depth) : Shape.of(batch, depth);
-    Shape outShape = keep ? Shape.of(batch, 1, units) : Shape.of(batch, units);
-    Shape wShape = Shape.of(units, depth);
-    int in;
-    int w;
-    int bias = -1;
-    int out;
-    if (type == DataType.FLOAT32) {
-      in = b.addInput("input", type, inShape, Quantization.none());
-      w = b.addConstant("filter", wShape, r.floats(wShape.size(), 0.5f));
-      if (c[5] == 1) {
-        bias = b.addConstant("bias", Shape.of(units), r.floats(units, 0.5f));
-      }
-      out = b.addTensor("output", type, outShape, Quantization.none());
-    } else {
-      Quantization qin = unsigned(type, r.activation(0.02f), 128);
-      Quantization qw = unsigned(type, r.weightScales(units, 0, false), 128 + depth % 23 - 11);
-      in = b.addInput("input", type, inShape, qin);
-      w = b.addConstant("filter", type, wShape, qw, r.int8(wShape.size()));
-      if (c[5] == 1) {
-        bias = b.addConstant("bias", Shape.of(units), RandomWeights.biasScales(qin, qw, 1), r.bias(units, 3000));
-      }
-      out = b.addTensor("output", type, outShape,
-          unsigned(type, r.activation(RandomWeights.outputScale(qin, qw, depth)), 128));
-    }
+    // TFLite 2.6's int8 FULLY_CONNECTED takes per-tensor filters only.
+    Layer l = Layer.add(b, new RandomWeights(seed), type, keep ? Shape.of(batch, 1, depth) : Shape.of(batch, depth),
+        Shape.of(units, depth), 0, false, c[5] == 1, keep ? Shape.of(batch, 1, units) : Shape.of(batch, units), depth);
     b.addOperator(BuiltinOperator.FULLY_CONNECTED, OperatorOptions.builder("FullyConnectedOptions")
-        .set("fused_activation_function", c[3]).set("keep_num_dims", keep).build(), new int[] {in, w, bias},
-        new int[] {out});
-    b.markOutput(out);
+        .set("fused_activation_function", c[3]).set("keep_num_dims", keep).build(),
+        new int[] {l.input, l.filter, l.bias}, new int[] {l.output});
+    b.markOutput(l.output);
     return b.build();
-  }
-
-  /** For UINT8, the per-tensor quantization {@code q} with its zero point moved up by {@code offset}; else q. */
-  private static Quantization unsigned(DataType type, Quantization q, int offset) {
-    return type == DataType.UINT8 ? Quantization.perTensor(q.scale(), q.zeroPoint() + offset) : q;
   }
 
   /**
@@ -424,50 +348,72 @@ public final class ConvCases {
         }
         String name = t.name(type);
         cases.add(ConformanceCase.of(name, transposeConvModel(t, type, name.hashCode()),
-            type == DataType.FLOAT32 ? Tolerance.float32() : Tolerance.exact()));
+            tolerance(type)));
       }
     }
   }
 
   private static byte[] transposeConvModel(TransposeConv t, DataType type, long seed) {
-    RandomWeights r = new RandomWeights(seed);
     ModelBuilder b = new ModelBuilder();
-    Shape inShape = Shape.of(t.batch, t.height, t.width, t.inC);
-    Shape wShape = Shape.of(t.outC, t.kh, t.kw, t.inC);
-    Shape outShape = Shape.of(t.batch, t.outHeight(), t.outWidth(), t.outC);
     int shape = b.addConstant("output_shape", Shape.of(4), Quantization.none(),
         new int[] {t.batch, t.outHeight(), t.outWidth(), t.outC});
     // Products an output value sums: the input depth times the taps that land on it, about kh·kw / stride².
     int depth = Math.max(1, t.inC * t.kh * t.kw / (t.stride * t.stride));
-    int in;
-    int w;
-    int bias = -1;
-    int out;
-    if (type == DataType.FLOAT32) {
-      w = b.addConstant("weights", wShape, r.floats(wShape.size(), 0.5f));
-      in = b.addInput("input", type, inShape, Quantization.none());
-      if (t.bias) {
-        bias = b.addConstant("bias", Shape.of(t.outC), r.floats(t.outC, 0.5f));
-      }
-      out = b.addTensor("output", type, outShape, Quantization.none());
-    } else {
-      boolean legacy = type == DataType.UINT8;
-      Quantization qin = legacy ? r.uint8Activation(0.02f) : r.activation(0.02f);
-      Quantization qw = legacy ? r.uint8WeightScale() : r.weightScales(t.outC, 0, t.perChannel);
-      w = b.addConstant("weights", type, wShape, qw, r.int8(wShape.size()));
-      in = b.addInput("input", type, inShape, qin);
-      if (t.bias) {
-        bias = b.addConstant("bias", Shape.of(t.outC), RandomWeights.biasScales(qin, qw, t.outC),
-            r.bias(t.outC, 3000));
-      }
-      float outScale = RandomWeights.outputScale(qin, qw, depth);
-      out = b.addTensor("output", type, outShape, legacy ? r.uint8Activation(outScale) : r.activation(outScale));
-    }
+    Layer l = Layer.add(b, new RandomWeights(seed), type, Shape.of(t.batch, t.height, t.width, t.inC),
+        Shape.of(t.outC, t.kh, t.kw, t.inC), 0, t.perChannel, t.bias,
+        Shape.of(t.batch, t.outHeight(), t.outWidth(), t.outC), depth);
     b.addOperator(BuiltinOperator.TRANSPOSE_CONV, OperatorOptions.builder("TransposeConvOptions")
         .set("padding", t.same ? 0 : 1).set("stride_w", t.stride).set("stride_h", t.stride).build(),
-        t.bias ? new int[] {shape, w, in, bias} : new int[] {shape, w, in}, new int[] {out});
-    b.markOutput(out);
+        t.bias ? new int[] {shape, l.filter, l.input, l.bias} : new int[] {shape, l.filter, l.input},
+        new int[] {l.output});
+    b.markOutput(l.output);
     return b.build();
+  }
+
+  /** The tensors every layer of this family has; {@code bias} is -1 when the layer has none. */
+  private static final class Layer {
+    final int input;
+    final int filter;
+    final int bias;
+    final int output;
+
+    private Layer(int input, int filter, int bias, int output) {
+      this.input = input;
+      this.filter = filter;
+      this.bias = bias;
+      this.output = output;
+    }
+
+    /**
+     * Adds a layer's input, random filter, optional random bias and output in {@code type}: float32 as is; int8
+     * with symmetric filter scales (one per channel along {@code channelAxis} when {@code perChannel}); UINT8 in
+     * the legacy form, per tensor with zero points near 128. Quantized biases are int32 on the input × filter
+     * scale, and the output scale fits a sum of {@code depth} products.
+     */
+    static Layer add(ModelBuilder b, RandomWeights r, DataType type, Shape inShape, Shape filterShape,
+        int channelAxis, boolean perChannel, boolean hasBias, Shape outShape, int depth) {
+      int channels = filterShape.dim(channelAxis);
+      if (type == DataType.FLOAT32) {
+        int in = b.addInput("input", type, inShape, Quantization.none());
+        int filter = b.addConstant("filter", filterShape, r.floats(filterShape.size(), 0.5f));
+        int bias = hasBias ? b.addConstant("bias", Shape.of(channels), r.floats(channels, 0.5f)) : -1;
+        return new Layer(in, filter, bias, b.addTensor("output", type, outShape, Quantization.none()));
+      }
+      boolean legacy = type == DataType.UINT8;
+      Quantization qin = legacy ? r.uint8Activation(0.02f) : r.activation(0.02f);
+      Quantization qw = legacy ? r.uint8WeightScale() : r.weightScales(channels, channelAxis, perChannel);
+      int in = b.addInput("input", type, inShape, qin);
+      int filter = b.addConstant("filter", type, filterShape, qw, r.int8(filterShape.size()));
+      int bias = hasBias ? b.addConstant("bias", Shape.of(channels),
+          RandomWeights.biasScales(qin, qw, qw.channelCount()), r.bias(channels, 3000)) : -1;
+      float outScale = RandomWeights.outputScale(qin, qw, depth);
+      Quantization qout = legacy ? r.uint8Activation(outScale) : r.activation(outScale);
+      return new Layer(in, filter, bias, b.addTensor("output", type, outShape, qout));
+    }
+  }
+
+  private static Tolerance tolerance(DataType type) {
+    return type == DataType.FLOAT32 ? Tolerance.float32() : Tolerance.exact();
   }
 
   static int outSize(int in, int k, int stride, int dilation, boolean same) {
