@@ -1,6 +1,7 @@
 package ai.fovea.kernels.autodiff;
 
 import ai.fovea.kernels.op.OpPrepareException;
+import ai.fovea.kernels.parallel.ComputePool;
 import ai.fovea.kernels.tensor.Shape;
 
 /**
@@ -11,6 +12,9 @@ import ai.fovea.kernels.tensor.Shape;
  */
 public final class BatchNorm {
   private static final String NAME = "BATCH_NORM";
+  /** Rows per partial sum of the statistics: fixed, so results do not depend on the thread count. */
+  private static final int BLOCK_ROWS = 128;
+  private static final int MIN_ROWS_PER_TASK = 64;
   private final Variable gamma;
   private final Variable beta;
   private final float[] runningMean;
@@ -75,23 +79,16 @@ public final class BatchNorm {
     float[] mean = new float[c];
     float[] invStd = new float[c];
     if (training) {
-      double[] sum = new double[c];
-      double[] squares = new double[c];
-      for (int i = 0; i < in.length; i++) {
-        sum[i % c] += in[i];
-      }
+      // Sums of x − (the first row) keep the one-pass variance accurate when |mean| ≫ std.
+      float[] shift = java.util.Arrays.copyOf(in, c);
+      double[][] sums = channelSums(tape.pool(), in, shift, null, count, c);
       for (int ch = 0; ch < c; ch++) {
-        mean[ch] = (float) (sum[ch] / count);
-      }
-      for (int i = 0; i < in.length; i++) {
-        double d = in[i] - mean[i % c];
-        squares[i % c] += d * d;
-      }
-      for (int ch = 0; ch < c; ch++) {
-        double variance = squares[ch] / count;
-        invStd[ch] = (float) (1 / Math.sqrt(variance + epsilon));
+        double shiftedMean = sums[0][ch] / count;
+        double squares = Math.max(0, sums[1][ch] - sums[0][ch] * shiftedMean);
+        mean[ch] = (float) (shift[ch] + shiftedMean);
+        invStd[ch] = (float) (1 / Math.sqrt(squares / count + epsilon));
         runningMean[ch] += momentum * (mean[ch] - runningMean[ch]);
-        runningVariance[ch] += momentum * ((float) (squares[ch] / (count - 1)) - runningVariance[ch]);
+        runningVariance[ch] += momentum * ((float) (squares / (count - 1)) - runningVariance[ch]);
       }
     } else {
       for (int ch = 0; ch < c; ch++) {
@@ -104,25 +101,28 @@ public final class BatchNorm {
     float[] normalized = new float[in.length];
     float[] g = gamma.values();
     float[] b = beta.values();
-    for (int i = 0; i < in.length; i++) {
-      int ch = i % c;
-      normalized[i] = (in[i] - mean[ch]) * invStd[ch];
-      out[i] = g[ch] * normalized[i] + b[ch];
-    }
-    tape.record(y, () -> backward(x, y, normalized, invStd, training));
+    tape.pool().parallelFor(count, MIN_ROWS_PER_TASK, (r0, r1) -> {
+      for (int r = r0; r < r1; r++) {
+        int base = r * c;
+        for (int ch = 0; ch < c; ch++) {
+          float n = (in[base + ch] - mean[ch]) * invStd[ch];
+          normalized[base + ch] = n;
+          out[base + ch] = g[ch] * n + b[ch];
+        }
+      }
+    });
+    tape.record(y, () -> backward(tape.pool(), x, y, normalized, invStd, training));
     return y;
   }
 
-  private void backward(Variable x, Variable y, float[] normalized, float[] invStd, boolean training) {
+  private void backward(ComputePool pool, Variable x, Variable y, float[] normalized, float[] invStd,
+      boolean training) {
     int c = gamma.size();
     int count = x.size() / c;
     float[] dy = y.grad();
-    double[] sumDy = new double[c];
-    double[] sumDyNormalized = new double[c];
-    for (int i = 0; i < dy.length; i++) {
-      sumDy[i % c] += dy[i];
-      sumDyNormalized[i % c] += dy[i] * normalized[i];
-    }
+    double[][] sums = channelSums(pool, dy, null, normalized, count, c);
+    double[] sumDy = sums[0];
+    double[] sumDyNormalized = sums[1];
     if (gamma.requiresGrad()) {
       float[] dg = gamma.grad();
       float[] db = beta.grad();
@@ -134,15 +134,61 @@ public final class BatchNorm {
     if (!x.requiresGrad()) {
       return;
     }
-    float[] dx = x.grad();
+    // dx = scale·dy + perNormalized·normalized + offset, per channel. With batch statistics the mean and
+    // variance depend on x too, which the last two terms subtract; with running statistics they are zero.
+    float[] scale = new float[c];
+    float[] perNormalized = new float[c];
+    float[] offset = new float[c];
     float[] g = gamma.values();
-    for (int i = 0; i < dx.length; i++) {
-      int ch = i % c;
-      float scale = g[ch] * invStd[ch];
-      // With batch statistics, the mean and variance depend on x too: subtract their share of the gradient.
-      dx[i] += training
-          ? scale * (float) (dy[i] - sumDy[ch] / count - normalized[i] * sumDyNormalized[ch] / count)
-          : scale * dy[i];
+    for (int ch = 0; ch < c; ch++) {
+      scale[ch] = g[ch] * invStd[ch];
+      if (training) {
+        perNormalized[ch] = (float) (-scale[ch] * sumDyNormalized[ch] / count);
+        offset[ch] = (float) (-scale[ch] * sumDy[ch] / count);
+      }
     }
+    float[] dx = x.grad();
+    pool.parallelFor(count, MIN_ROWS_PER_TASK, (r0, r1) -> {
+      for (int r = r0; r < r1; r++) {
+        int base = r * c;
+        for (int ch = 0; ch < c; ch++) {
+          dx[base + ch] += scale[ch] * dy[base + ch] + perNormalized[ch] * normalized[base + ch] + offset[ch];
+        }
+      }
+    });
+  }
+
+  /**
+   * Per-channel sums over the rows of a rows×c matrix: {@code [0][ch] = Σ v} and {@code [1][ch] = Σ v·w} with
+   * v = a − shift (shift null: v = a) and w = b (b null: w = v). Float partial sums of {@link #BLOCK_ROWS} rows
+   * are added in double in block order, so the result does not depend on the thread count.
+   */
+  private static double[][] channelSums(ComputePool pool, float[] a, float[] shift, float[] b, int rows, int c) {
+    int blocks = (rows + BLOCK_ROWS - 1) / BLOCK_ROWS;
+    float[][] first = new float[blocks][c];
+    float[][] second = new float[blocks][c];
+    float[] by = shift != null ? shift : new float[c];
+    pool.parallelFor(blocks, (b0, b1) -> {
+      for (int block = b0; block < b1; block++) {
+        float[] s1 = first[block];
+        float[] s2 = second[block];
+        for (int r = block * BLOCK_ROWS; r < Math.min(rows, (block + 1) * BLOCK_ROWS); r++) {
+          int base = r * c;
+          for (int ch = 0; ch < c; ch++) {
+            float v = a[base + ch] - by[ch];
+            s1[ch] += v;
+            s2[ch] += v * (b == null ? v : b[base + ch]);
+          }
+        }
+      }
+    });
+    double[][] sums = new double[2][c];
+    for (int block = 0; block < blocks; block++) {
+      for (int ch = 0; ch < c; ch++) {
+        sums[0][ch] += first[block][ch];
+        sums[1][ch] += second[block][ch];
+      }
+    }
+    return sums;
   }
 }

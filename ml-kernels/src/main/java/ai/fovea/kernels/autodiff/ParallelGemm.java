@@ -12,6 +12,10 @@ import ai.fovea.kernels.parallel.ComputePool;
 final class ParallelGemm {
   private static final int ROW_BLOCK = 8;
   private static final int COLUMN_PANEL = 64;
+  /** Rows of b packed at a time for weight gradients: 256 rows of a few hundred floats stay in L2. */
+  private static final int K_PANEL = 256;
+  /** Below this many output columns, products run transposed (see {@link #multiplyTransposedNarrow}). */
+  private static final int NARROW = 64;
 
   private ParallelGemm() {}
 
@@ -22,6 +26,10 @@ final class ParallelGemm {
     }
     if (k == 0) {
       java.util.Arrays.fill(c, 0, m * n, 0f);
+      return;
+    }
+    if (n < NARROW && m >= K_PANEL) {
+      multiplyTransposedNarrow(pool, a, w, c, m, k, n);
       return;
     }
     FloatGemm b = FloatGemm.ofTransposed(w, n, k);
@@ -42,6 +50,30 @@ final class ParallelGemm {
     }
   }
 
+  /**
+   * {@link #multiplyTransposed} for few output columns (a convolution's channels): the kernel's inner loop
+   * would be only n long, so it computes {@code cᵀ = w · aᵀ} instead, a panel of {@link #K_PANEL} rows of a at a
+   * time, with the panel's rows as the long inner loop, and writes the panel back transposed.
+   */
+  private static void multiplyTransposedNarrow(ComputePool pool, float[] a, float[] w, float[] c, int m, int k,
+      int n) {
+    int panels = (m + K_PANEL - 1) / K_PANEL;
+    pool.parallelFor(panels, (q0, q1) -> {
+      float[][] acc = new float[n][K_PANEL];
+      for (int q = q0; q < q1; q++) {
+        int r0 = q * K_PANEL;
+        int rows = Math.min(K_PANEL, m - r0);
+        FloatGemm.ofTransposed(a, r0, rows, k).multiply(w, 0, k, n, null, acc, 0, rows);
+        for (int o = 0; o < n; o++) {
+          float[] column = acc[o];
+          for (int i = 0; i < rows; i++) {
+            c[(r0 + i) * n + o] = column[i];
+          }
+        }
+      }
+    });
+  }
+
   /** {@code c[m×n] = a[m×k] · b[k×n]}, c overwritten. */
   static void multiply(ComputePool pool, float[] a, float[] b, float[] c, int m, int k, int n) {
     multiplyTransposed(pool, a, transpose(b, k, n), c, m, k, n);
@@ -58,24 +90,42 @@ final class ParallelGemm {
 
   /**
    * {@code c[m×n] += aᵀ · b} for a [k×m] and b [k×n]: weight gradients, where k (batch rows or output pixels)
-   * is long and m, n are small. Summed as k outer products so neither operand is transposed or packed: each
-   * step adds a scaled row of b to rows of c, a contiguous loop C2 vectorizes. Threads own rows of c.
+   * is long and m, n are small. Threads split k; each runs the packed kernel on panels of
+   * {@link #K_PANEL} rows of b (packed while they are hot in cache) into its own m×n sum, and the sums are
+   * added at the end, so every thread streams only its share of b once.
    */
   static void multiplyTransposedAAdd(ComputePool pool, float[] a, float[] b, float[] c, int m, int k, int n) {
-    pool.parallelFor(m, (o0, o1) -> {
-      for (int r = 0; r < k; r++) {
-        int bRow = r * n;
-        for (int o = o0; o < o1; o++) {
-          float x = a[r * m + o];
-          if (x != 0f) { // ReLU and max-pool gradients are mostly zero
-            int cRow = o * n;
+    if (m == 0 || n == 0 || k == 0) {
+      return;
+    }
+    float[] at = transpose(a, k, m);
+    int panels = (k + K_PANEL - 1) / K_PANEL;
+    int tasks = Math.min(pool.threads(), panels);
+    float[][][] sums = new float[tasks][m][n];
+    pool.parallelFor(tasks, (t0, t1) -> {
+      float[][] panel = new float[m][n];
+      for (int t = t0; t < t1; t++) {
+        for (int q = panels * t / tasks; q < panels * (t + 1) / tasks; q++) {
+          int p0 = q * K_PANEL;
+          int rows = Math.min(K_PANEL, k - p0);
+          FloatGemm.ofRows(b, p0, rows, n).multiply(at, p0, k, m, null, panel, 0, n);
+          for (int o = 0; o < m; o++) {
+            float[] sum = sums[t][o];
+            float[] add = panel[o];
             for (int j = 0; j < n; j++) {
-              c[cRow + j] += x * b[bRow + j];
+              sum[j] += add[j];
             }
           }
         }
       }
     });
+    for (float[][] sum : sums) {
+      for (int o = 0; o < m; o++) {
+        for (int j = 0; j < n; j++) {
+          c[o * n + j] += sum[o][j];
+        }
+      }
+    }
   }
 
   /** The transpose of a row-major rows×cols matrix. */

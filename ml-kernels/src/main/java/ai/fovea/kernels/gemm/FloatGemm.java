@@ -31,15 +31,34 @@ public final class FloatGemm {
 
   /** Packs a row-major n×k matrix (TFLite's [out][in] weights) as B = its transpose, k×n. */
   public static FloatGemm ofTransposed(float[] w, int n, int k) {
-    if (w == null || n < 1 || k < 1 || w.length < (long) n * k) {
-      throw new IllegalArgumentException("need an n×k matrix with n, k >= 1, got n " + n + ", k " + k
-          + ", length " + (w == null ? "null" : w.length));
+    return ofTransposed(w, 0, n, k);
+  }
+
+  /** Packs rows [{@code row0}, {@code row0 + n}) of a row-major matrix with k columns as B = their transpose, k×n. */
+  public static FloatGemm ofTransposed(float[] w, int row0, int n, int k) {
+    if (w == null || row0 < 0 || n < 1 || k < 1 || w.length < ((long) row0 + n) * k) {
+      throw new IllegalArgumentException("need rows [" + row0 + ", " + row0 + "+" + n + ") of a matrix with k "
+          + k + " >= 1 columns, got length " + (w == null ? "null" : w.length));
     }
     float[][] b = new float[k][n];
     for (int o = 0; o < n; o++) {
+      int base = (row0 + o) * k;
       for (int i = 0; i < k; i++) {
-        b[i][o] = w[o * k + i];
+        b[i][o] = w[base + i];
       }
+    }
+    return new FloatGemm(b, k, n);
+  }
+
+  /** Packs rows [{@code row0}, {@code row0 + k}) of a row-major matrix with n columns as B, k×n. */
+  public static FloatGemm ofRows(float[] m, int row0, int k, int n) {
+    if (m == null || row0 < 0 || n < 1 || k < 1 || m.length < ((long) row0 + k) * n) {
+      throw new IllegalArgumentException("need rows [" + row0 + ", " + row0 + "+" + k + ") of a matrix with " + n
+          + " columns, got length " + (m == null ? "null" : m.length));
+    }
+    float[][] b = new float[k][];
+    for (int p = 0; p < k; p++) {
+      b[p] = Arrays.copyOfRange(m, (row0 + p) * n, (row0 + p + 1) * n);
     }
     return new FloatGemm(b, k, n);
   }
