@@ -7,6 +7,8 @@ package ai.fovea.kernels.autodiff;
  * used, except ReLU6's upper kink which counts as saturated.
  */
 public final class Activations {
+  private static final int MIN_ELEMENTS_PER_TASK = 1 << 13;
+
   /** The local derivative dy/dx at one element. */
   private interface Derivative {
     float at(float x, float y);
@@ -102,9 +104,11 @@ public final class Activations {
       float[] out = y.values();
       float[] dy = y.grad();
       float[] dx = x.grad();
-      for (int i = 0; i < dx.length; i++) {
-        dx[i] += dy[i] * derivative.at(in[i], out[i]);
-      }
+      tape.pool().parallelFor(dx.length, MIN_ELEMENTS_PER_TASK, (i0, i1) -> {
+        for (int i = i0; i < i1; i++) {
+          dx[i] += dy[i] * derivative.at(in[i], out[i]);
+        }
+      });
     });
     return y;
   }

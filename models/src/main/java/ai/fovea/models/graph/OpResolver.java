@@ -42,6 +42,11 @@ public final class OpResolver {
     return builtins.keySet();
   }
 
+  /** The custom operator names this resolver can build. */
+  public Set<String> customCodes() {
+    return customs.keySet();
+  }
+
   /** Registers factories; a later registration of the same operator replaces the earlier one. */
   public static final class Builder {
     private final Map<BuiltinOperator, OpFactory> builtins = new EnumMap<>(BuiltinOperator.class);

@@ -84,6 +84,45 @@ public final class TfliteInterpreter implements AutoCloseable {
 
   /** Output {@code i} of the last run as a new Fovea tensor, with the quantization the model declares. */
   public Tensor output(int i) {
+    org.tensorflow.lite.Tensor t = outputTensor(i);
+    org.tensorflow.lite.Tensor.QuantizationParams qp = t.quantizationParams();
+    Quantization q = qp.getScale() > 0 ? Quantization.perTensor(qp.getScale(), qp.getZeroPoint()) : Quantization.none();
+    Tensor out = Tensor.allocate(t.name(), fromTflite(t.dataType()), Shape.of(t.shape()), q);
+    readOutput(i, out);
+    return out;
+  }
+
+  /**
+   * Copies output {@code i} of the last run into {@code into} (same type; resized to the output's shape when it
+   * differs, which allocates only when it grows), so a caller that reuses its tensors allocates nothing per run.
+   */
+  public void readOutput(int i, Tensor into) {
+    org.tensorflow.lite.Tensor t = outputTensor(i);
+    DataType type = fromTflite(t.dataType());
+    if (into == null || into.dataType() != type) {
+      throw new IllegalArgumentException("output " + i + " (" + t.name() + ") is " + type + ", got " + into);
+    }
+    Shape shape = Shape.of(t.shape());
+    if (!into.shape().equals(shape)) {
+      into.resize(shape);
+    }
+    ByteBuffer data = t.asReadOnlyBuffer().order(ByteOrder.nativeOrder());
+    switch (type) {
+      case FLOAT32:
+        data.asFloatBuffer().get(into.floats(), 0, into.size());
+        break;
+      case INT32:
+        data.asIntBuffer().get(into.ints(), 0, into.size());
+        break;
+      case INT64:
+        data.asLongBuffer().get(into.longs(), 0, into.size());
+        break;
+      default:
+        data.get(into.bytes(), 0, into.size());
+    }
+  }
+
+  private org.tensorflow.lite.Tensor outputTensor(int i) {
     checkOpen();
     int count = interpreter.getOutputTensorCount();
     if (i < 0 || i >= count) {
@@ -92,26 +131,7 @@ public final class TfliteInterpreter implements AutoCloseable {
     if (!ran) {
       throw new IllegalStateException("run() has not been called yet");
     }
-    org.tensorflow.lite.Tensor t = interpreter.getOutputTensor(i);
-    ByteBuffer data = t.asReadOnlyBuffer().order(ByteOrder.nativeOrder());
-    DataType type = fromTflite(t.dataType());
-    org.tensorflow.lite.Tensor.QuantizationParams qp = t.quantizationParams();
-    Quantization q = qp.getScale() > 0 ? Quantization.perTensor(qp.getScale(), qp.getZeroPoint()) : Quantization.none();
-    Tensor out = Tensor.allocate(t.name(), type, Shape.of(t.shape()), q);
-    switch (type) {
-      case FLOAT32:
-        data.asFloatBuffer().get(out.floats(), 0, out.size());
-        break;
-      case INT32:
-        data.asIntBuffer().get(out.ints(), 0, out.size());
-        break;
-      case INT64:
-        data.asLongBuffer().get(out.longs(), 0, out.size());
-        break;
-      default:
-        data.get(out.bytes(), 0, out.size());
-    }
-    return out;
+    return interpreter.getOutputTensor(i);
   }
 
   /** Native time of the last run in nanoseconds as the interpreter measured it, or -1 before the first run. */
