@@ -110,7 +110,7 @@ final class BenchCommand implements Command {
       models.add(new BenchModel(path.getFileName().toString(), ModelArguments.load(path)));
     }
     if (models.isEmpty()) {
-      throw new UsageException("TEMPORARY: pass --model FILE.tflite");
+      throw new UsageException("the published models are not in this build yet; pass --model FILE.tflite");
     }
     EngineRegistry registry = EngineRegistry.installed();
     ModelBenchmark benchmark = new ModelBenchmark(registry, threads, runs, progress::println);
