@@ -165,6 +165,8 @@ class FramePipelineTest {
       Frame blue = pixel(0x0000FF);
       pipeline.submit(blue, recorder.releaseOf(blue));
       assertEquals("error: classifier is closed", recorder.next());
+      // The release runs on the worker after the listener returns: wait for it.
+      pipeline.awaitIdle();
       assertEquals(1, recorder.releases.get(blue).get());
     }
   }

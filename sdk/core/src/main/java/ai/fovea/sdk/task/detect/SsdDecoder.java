@@ -16,8 +16,8 @@ import ai.fovea.kernels.tensor.Tensor;
  */
 public final class SsdDecoder implements DetectionDecoder {
   private final SsdDecoderOptions options;
-  private final OutputValues boxes;
-  private final OutputValues scores;
+  private final DetectionOutput boxes;
+  private final DetectionOutput scores;
   private int anchorCount;
   private int coords;
   private int columns;
@@ -29,8 +29,8 @@ public final class SsdDecoder implements DetectionDecoder {
       throw new IllegalArgumentException("SSD decoder options are null");
     }
     this.options = options;
-    this.boxes = new OutputValues("SSD boxes", options.boxesOutput());
-    this.scores = new OutputValues("SSD scores", options.scoresOutput());
+    this.boxes = new DetectionOutput("SSD boxes", options.boxesOutput());
+    this.scores = new DetectionOutput("SSD scores", options.scoresOutput());
   }
 
   public SsdDecoderOptions options() {
@@ -40,7 +40,7 @@ public final class SsdDecoder implements DetectionDecoder {
   @Override
   public void prepare(Tensor[] outputs) {
     int n = options.anchors().count();
-    int[] box = OutputValues.matrix("SSD boxes", boxes.prepare(outputs));
+    int[] box = DetectionOutput.matrix("SSD boxes", boxes.prepare(outputs));
     int needed = Math.max(4, options.keypointOffset() + 2 * options.keypointCount());
     if (options.keypointCount() == 0) {
       needed = 4;
@@ -50,7 +50,7 @@ public final class SsdDecoder implements DetectionDecoder {
           + needed + " values, got " + box[0] + " x " + box[1]);
     }
     Shape s = scores.prepare(outputs);
-    int[] sc = s.rank() == 2 && s.dim(0) == 1 && s.dim(1) == n && n != 1 ? new int[] {n, 1} : OutputValues.matrix("SSD scores", s);
+    int[] sc = s.rank() == 2 && s.dim(0) == 1 && s.dim(1) == n && n != 1 ? new int[] {n, 1} : DetectionOutput.matrix("SSD scores", s);
     if (sc[0] != n || sc[1] <= options.backgroundClasses()) {
       throw new DetectionOutputException("SSD scores output " + options.scoresOutput() + " must hold " + n + " rows of more than "
           + options.backgroundClasses() + " class scores, got " + s);

@@ -14,10 +14,10 @@ import ai.fovea.kernels.tensor.Tensor;
  */
 public final class SsdPostprocessDecoder implements DetectionDecoder {
   private final float minScore;
-  private final OutputValues boxes;
-  private final OutputValues classes;
-  private final OutputValues scores;
-  private final OutputValues count;
+  private final DetectionOutput boxes;
+  private final DetectionOutput classes;
+  private final DetectionOutput scores;
+  private final DetectionOutput count;
   private int rows = -1;
 
   /** Outputs in the op's order (boxes, classes, scores, count). */
@@ -39,10 +39,10 @@ public final class SsdPostprocessDecoder implements DetectionDecoder {
       }
     }
     this.minScore = minScore;
-    this.boxes = new OutputValues("post-processed boxes", boxesOutput);
-    this.classes = new OutputValues("post-processed classes", classesOutput);
-    this.scores = new OutputValues("post-processed scores", scoresOutput);
-    this.count = new OutputValues("detection count", countOutput);
+    this.boxes = new DetectionOutput("post-processed boxes", boxesOutput);
+    this.classes = new DetectionOutput("post-processed classes", classesOutput);
+    this.scores = new DetectionOutput("post-processed scores", scoresOutput);
+    this.count = new DetectionOutput("detection count", countOutput);
   }
 
   @Override

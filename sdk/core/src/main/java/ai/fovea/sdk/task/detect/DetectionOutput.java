@@ -3,19 +3,21 @@ package ai.fovea.sdk.task.detect;
 import ai.fovea.kernels.tensor.DataType;
 import ai.fovea.kernels.tensor.Shape;
 import ai.fovea.kernels.tensor.Tensor;
+import ai.fovea.sdk.task.OutputValues;
 
 /**
- * Reads a model output as floats: a FLOAT32 tensor's own array, or an INT8 / UINT8 per-tensor quantized one
- * dequantized ({@code scale * (q - zero point)}) into scratch sized at prepare time, so decoders see one type.
+ * One model output a detection decoder reads: found by index, its type and shape checked at prepare time, and
+ * read per frame as floats — a FLOAT32 tensor's own array, or an INT8 / UINT8 one dequantized by
+ * {@link OutputValues} into scratch sized at prepare time — so decoders see one type and allocate nothing.
  */
-final class OutputValues {
+final class DetectionOutput {
   private final String what;
   private final int index;
   private Shape shape;
   private DataType type;
   private float[] scratch;
 
-  OutputValues(String what, int index) {
+  DetectionOutput(String what, int index) {
     this.what = what;
     this.index = index;
   }
@@ -48,19 +50,7 @@ final class OutputValues {
     if (scratch == null) {
       return t.floats();
     }
-    byte[] q = t.bytes();
-    float scale = t.quantization().scale();
-    int zero = t.quantization().zeroPoint();
-    int n = t.size();
-    if (type == DataType.UINT8) {
-      for (int i = 0; i < n; i++) {
-        scratch[i] = scale * ((q[i] & 0xff) - zero);
-      }
-    } else {
-      for (int i = 0; i < n; i++) {
-        scratch[i] = scale * (q[i] - zero);
-      }
-    }
+    OutputValues.dequantize(t, scratch);
     return scratch;
   }
 
