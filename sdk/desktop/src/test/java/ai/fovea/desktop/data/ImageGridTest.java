@@ -47,7 +47,8 @@ class ImageGridTest {
     LabeledImages images = LabeledImages.of(1, 3, 1, new float[] {0.1f, 0.2f, 0.3f, 0.4f, 0.5f, 0.6f},
         new int[] {4, 7});
     LabeledImages preview =
-        AugmentationPreview.of(images, new int[] {1}, AffineWarp.of(Geometry.flipHorizontal(1)), 0, 2);
+        AugmentationPreview.of(images, new int[] {1}, 0, AffineWarp.of(Geometry.flipHorizontal(1)),
+            AffineWarp.of(Geometry.flipHorizontal(1)));
     assertEquals(3, preview.count());
     assertArrayEquals(new float[] {0.4f, 0.5f, 0.6f, 0.6f, 0.5f, 0.4f, 0.6f, 0.5f, 0.4f}, preview.copyPixels());
     assertArrayEquals(new int[] {7, 7, 7}, preview.copyLabels());
