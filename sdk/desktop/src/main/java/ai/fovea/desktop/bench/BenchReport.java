@@ -34,9 +34,7 @@ public final class BenchReport {
 
   public String toJson() {
     StringBuilder sb = new StringBuilder("{\n");
-    sb.append("  \"machine\": {\"cpu\": ").append(quote(machine.cpu())).append(", \"cores\": ").append(machine.cores())
-        .append(", \"jvm\": ").append(quote(machine.jvm())).append(", \"os\": ").append(quote(machine.os()))
-        .append("},\n");
+    sb.append("  \"machine\": ").append(machineJson(machine)).append(",\n");
     sb.append("  \"threads\": ").append(threads).append(",\n  \"runs\": ").append(runs).append(",\n  \"rows\": [\n");
     for (int i = 0; i < rows.size(); i++) {
       BenchRow r = rows.get(i);
@@ -50,7 +48,14 @@ public final class BenchReport {
     return sb.append("  ]\n}\n").toString();
   }
 
-  private static String quote(String s) {
+  /** The machine as a JSON object (cpu, cores, jvm, os), shared by every benchmark's JSON. */
+  static String machineJson(MachineInfo machine) {
+    return "{\"cpu\": " + quote(machine.cpu()) + ", \"cores\": " + machine.cores() + ", \"jvm\": "
+        + quote(machine.jvm()) + ", \"os\": " + quote(machine.os()) + "}";
+  }
+
+  /** A JSON string literal. */
+  static String quote(String s) {
     StringBuilder sb = new StringBuilder("\"");
     for (char ch : s.toCharArray()) {
       if (ch == '"' || ch == '\\') {

@@ -1,22 +1,28 @@
 package ai.fovea.desktop.cli;
 
 import ai.fovea.desktop.bench.BenchCase;
+import ai.fovea.desktop.bench.BenchModel;
 import ai.fovea.desktop.bench.BenchReport;
 import ai.fovea.desktop.bench.BenchRow;
 import ai.fovea.desktop.bench.ConvertBenchmark;
 import ai.fovea.desktop.bench.KernelBenchmark;
 import ai.fovea.desktop.bench.MachineInfo;
+import ai.fovea.desktop.bench.ModelBenchReport;
+import ai.fovea.desktop.bench.ModelBenchmark;
+import ai.fovea.sdk.engine.EngineRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
  * `./fovea bench kernels`: our kernels against TFLite 2.6.2 (XNNPACK float as the speed reference).
  * `./fovea bench pipeline`: the stages of the frame pipeline built so far (camera frame to model input).
+ * `./fovea bench models`: whole real models on every engine, against the tflite engine in the same run.
  */
 final class BenchCommand implements Command {
   @Override
@@ -26,7 +32,8 @@ final class BenchCommand implements Command {
 
   @Override
   public String summary() {
-    return "benchmarks: `bench kernels` (our kernels vs TensorFlow Lite), `bench pipeline` (frame conversion)";
+    return "benchmarks: `bench kernels` (our kernels vs TensorFlow Lite), `bench pipeline` (frame conversion),"
+        + " `bench models` (real models on every engine)";
   }
 
   @Override
@@ -43,35 +50,76 @@ final class BenchCommand implements Command {
         + "Usage: ./fovea bench pipeline [--threads N] [--runs N]\n\n"
         + "Times the frame converter on a 1920x1080 YUV_420_888 camera frame (direct buffers, interleaved chroma)\n"
         + "into a 224x224x3 input, int8 and float, letterbox, for every rotation, plus area resampling; each row is\n"
-        + "the median ms of N runs (default 10) after warm-up, with the time to sum the Y plane as a memory floor.\n";
+        + "the median ms of N runs (default 10) after warm-up, with the time to sum the Y plane as a memory floor.\n\n"
+        + "Usage: ./fovea bench models [--model FILE.tflite ...] [--threads N] [--runs N] [--json FILE]\n\n"
+        + "Times whole models on every installed engine with the same seeded input: the median wall-clock time of\n"
+        + "N runs (default 10) of the engine session after 5 warm-up runs, and the ratio to the tflite engine in the\n"
+        + "same run (TFLite 2.6.2: XNNPACK for float models, its own kernels for quantized ones). An engine that\n"
+        + "cannot take a model gets a row saying why. Progress goes to stderr, the table to stdout.\n\n"
+        + "  --model FILE  benchmark this model instead of the published ones (repeat for several)\n"
+        + "  --threads N   threads for every engine (default: the cores the JVM sees)\n"
+        + "  --runs N      timed runs per engine (default 10)\n"
+        + "  --json FILE   also write the rows, machine and settings as JSON\n";
   }
 
   @Override
   public Set<String> valueOptions() {
-    return Set.of("--threads", "--runs", "--json");
+    return Set.of("--threads", "--runs", "--json", "--model");
   }
 
   @Override
   public int run(Arguments args, PrintStream out) throws IOException {
     String target = args.positional().size() == 1 ? args.positional().get(0) : "";
-    if (!target.equals("kernels") && !target.equals("pipeline")) {
-      throw new UsageException("expects the benchmark name 'kernels' or 'pipeline' (see --help)");
+    if (!target.equals("kernels") && !target.equals("pipeline") && !target.equals("models")) {
+      throw new UsageException("expects the benchmark name 'kernels', 'pipeline' or 'models' (see --help)");
+    }
+    if (!target.equals("models") && !args.values("--model").isEmpty()) {
+      throw new UsageException("--model is for 'bench models' only");
     }
     int threads = args.intOption("--threads", Runtime.getRuntime().availableProcessors(), 1);
     int runs = args.intOption("--runs", 10, 1);
     if (target.equals("pipeline")) {
       if (args.option("--json", null) != null) {
-        throw new UsageException("--json is for 'bench kernels' only so far");
+        throw new UsageException("--json is for 'bench kernels' and 'bench models' only so far");
       }
       out.print(ConvertBenchmark.toTable(new ConvertBenchmark(threads, runs).run(), threads, MachineInfo.current()));
       return 0;
     }
     String json = args.option("--json", null);
     PrintStream progress = System.err;
+    if (target.equals("models")) {
+      return benchModels(args, threads, runs, json, out, progress);
+    }
     List<BenchCase> cases = BenchCase.kernels();
     progress.printf("bench kernels: %d cases x float/int8, %d threads, %d runs each%n", cases.size(), threads, runs);
     List<BenchRow> rows = new KernelBenchmark(threads, runs, progress::println).run(cases);
     BenchReport report = new BenchReport(MachineInfo.current(), threads, runs, rows);
+    out.print(report.toTable());
+    if (json != null) {
+      Files.writeString(Path.of(json), report.toJson(), StandardCharsets.UTF_8);
+      out.println("wrote " + json);
+    }
+    return 0;
+  }
+
+  private static int benchModels(Arguments args, int threads, int runs, String json, PrintStream out,
+      PrintStream progress) throws IOException {
+    List<BenchModel> models = new ArrayList<>();
+    for (String file : args.values("--model")) {
+      Path path = Path.of(file);
+      models.add(new BenchModel(path.getFileName().toString(), ModelArguments.load(path)));
+    }
+    if (models.isEmpty()) {
+      throw new UsageException("the published models are not in this build yet; pass --model FILE.tflite");
+    }
+    EngineRegistry registry = EngineRegistry.installed();
+    ModelBenchmark benchmark = new ModelBenchmark(registry, threads, runs, progress::println);
+    progress.printf("bench models: %d models x engines %s, %d threads, %d runs each%n", models.size(),
+        benchmark.engines(), threads, runs);
+    List<String> missing = new ArrayList<>(EngineChoice.KNOWN);
+    missing.removeAll(registry.names());
+    ModelBenchReport report = new ModelBenchReport(MachineInfo.current(), threads, runs, benchmark.run(models),
+        missing);
     out.print(report.toTable());
     if (json != null) {
       Files.writeString(Path.of(json), report.toJson(), StandardCharsets.UTF_8);

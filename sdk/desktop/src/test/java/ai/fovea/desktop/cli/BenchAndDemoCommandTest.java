@@ -36,9 +36,9 @@ class BenchAndDemoCommandTest {
   @Test
   void misuseIsAOneLineUsageError() {
     assertEquals(2, run("bench"));
-    assertEquals("fovea bench: expects the benchmark name 'kernels' or 'pipeline' (see --help)\n", err);
+    assertEquals("fovea bench: expects the benchmark name 'kernels', 'pipeline' or 'models' (see --help)\n", err);
     assertEquals(2, run("bench", "pipeline", "--json", "x.json"));
-    assertEquals("fovea bench: --json is for 'bench kernels' only so far\n", err);
+    assertEquals("fovea bench: --json is for 'bench kernels' and 'bench models' only so far\n", err);
     assertEquals(2, run("bench", "kernels", "--runs", "0"));
     assertEquals("fovea bench: --runs must be at least 1, got 0\n", err);
     assertEquals(2, run("demo", "now"));
