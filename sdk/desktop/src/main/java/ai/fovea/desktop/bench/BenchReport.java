@@ -55,7 +55,8 @@ public final class BenchReport {
   }
 
   /** A JSON string literal. */
-  static String quote(String s) {
+  /** A JSON string literal. */
+  public static String quote(String s) {
     StringBuilder sb = new StringBuilder("\"");
     for (char ch : s.toCharArray()) {
       if (ch == '"' || ch == '\\') {

@@ -78,7 +78,8 @@ public final class Recognition {
     return items.stream().map(Recognition::describe).collect(Collectors.joining(", "));
   }
 
-  static String describe(Annotation a) {
+  /** One item: "person 0.88 [12,30 - 200,310]" (box in the coordinates it carries). */
+  public static String describe(Annotation a) {
     String s = String.format(Locale.ROOT, "%s %.2f", a.label(), a.score());
     if (!a.hasBox()) {
       return s;
@@ -91,6 +92,11 @@ public final class Recognition {
   public String fallbackReasons() {
     return attempts.stream().filter(a -> a.outcome() == EngineAttempt.Outcome.UNAVAILABLE)
         .map(EngineAttempt::toString).collect(Collectors.joining("; "));
+  }
+
+  /** "total 12.4 ms (convert 0.3, inference 11.9, postprocess 0.2)", with the planning step when it ran. */
+  public String timingText() {
+    return record("", null, "").timingText();
   }
 
   /** This frame as a report row. */
