@@ -27,7 +27,7 @@ class BenchAndDemoCommandTest {
     assertEquals(0, run("--help"));
     assertTrue(out.contains("  demo ") && out.contains("  bench "), out);
     assertEquals(0, run("demo", "--help"));
-    assertTrue(out.startsWith("Usage: ./fovea demo") && out.contains("RANDOM"), out);
+    assertTrue(out.startsWith("Usage: ./fovea demo") && out.contains("SYNTHESIZED"), out);
     assertEquals(0, run("bench", "--help"));
     assertTrue(out.startsWith("Usage: ./fovea bench kernels") && out.contains("--json FILE"), out);
     assertTrue(out.contains("Usage: ./fovea bench pipeline"), out);

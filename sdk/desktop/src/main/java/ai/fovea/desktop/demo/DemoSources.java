@@ -1,0 +1,47 @@
+package ai.fovea.desktop.demo;
+
+import ai.fovea.desktop.recognize.DefaultModel;
+import ai.fovea.desktop.recognize.DefaultModels;
+import ai.fovea.desktop.recognize.RecognitionTask;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where the demo's inputs come from in this build: the default models of {@link DefaultModels}, real Fashion-MNIST
+ * test images from the Debian dataset package, and the published photographs. Each missing piece becomes the
+ * reason its part is skipped.
+ */
+public final class DemoSources {
+  /** Where Debian's dataset-fashion-mnist puts the IDX files. */
+  static final Path FASHION_MNIST = Path.of("/usr/share/datasets/fashion-mnist");
+  static final List<String> FASHION_CLASSES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
+      "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
+  private static final int CLASSIFY_SAMPLES = 8;
+
+  private DemoSources() {}
+
+  /** Fills {@code demo} with this build's models and pictures; progress of downloads goes to {@code log}. */
+  public static DemoRun.Builder defaults(DemoRun.Builder demo, int frames, PrintStream log) throws IOException {
+    Optional<DefaultModel> classifier = DefaultModels.forTask(RecognitionTask.CLASSIFY);
+    Path images = FASHION_MNIST.resolve("t10k-images-idx3-ubyte.gz");
+    Path labels = FASHION_MNIST.resolve("t10k-labels-idx1-ubyte.gz");
+    if (classifier.isEmpty()) {
+      demo.classifierMissing(DefaultModels.missing(RecognitionTask.CLASSIFY));
+    } else if (!Files.isRegularFile(images) || !Files.isRegularFile(labels)) {
+      demo.classifierMissing("the Fashion-MNIST test images are not in " + FASHION_MNIST
+          + " (sudo apt-get install dataset-fashion-mnist)");
+    } else {
+      demo.classifier(classifier.get(), DatasetSamples.firstOfEachClass(images, labels, FASHION_CLASSES, "fashion",
+          CLASSIFY_SAMPLES));
+    }
+    Optional<DefaultModel> detector = DefaultModels.forTask(RecognitionTask.DETECT);
+    if (detector.isEmpty()) {
+      demo.detectorMissing(DefaultModels.missing(RecognitionTask.DETECT));
+    }
+    return demo;
+  }
+}
