@@ -55,7 +55,6 @@ public final class BenchReport {
   }
 
   /** A JSON string literal. */
-  /** A JSON string literal. */
   public static String quote(String s) {
     StringBuilder sb = new StringBuilder("\"");
     for (char ch : s.toCharArray()) {

@@ -58,6 +58,35 @@ public final class DemoRun {
     return new Builder();
   }
 
+  /** The classifier, or null when missing. */
+  public DefaultModel classifier() {
+    return classifier;
+  }
+
+  public List<DemoPicture> classifierPictures() {
+    return classifierPictures;
+  }
+
+  /** Why there is no classifier. */
+  public String classifierMissing() {
+    return classifierMissing;
+  }
+
+  /** The detector, or null when missing. */
+  public DefaultModel detector() {
+    return detector;
+  }
+
+  /** The photo the frame sequence is made from, or null. */
+  public DemoPicture sequencePhoto() {
+    return sequencePhoto;
+  }
+
+  /** Why there is no detector. */
+  public String detectorMissing() {
+    return detectorMissing;
+  }
+
   /** Runs everything, writes the PNGs and the report into {@code outDir}; returns the report's path. */
   public Path run(Path outDir, PrintStream out) throws IOException {
     HtmlReport.Builder report = HtmlReport.builder("Fovea demo")

@@ -1,5 +1,6 @@
 package ai.fovea.desktop.report;
 
+import ai.fovea.desktop.bench.Timing;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -136,14 +137,8 @@ public final class HtmlReport {
     double[] totals = frames.stream().mapToDouble(FrameRecord::totalMs).sorted().toArray();
     double mean = Arrays.stream(totals).average().orElse(0);
     return String.format(Locale.ROOT, "%d frame%s, median %.1f ms, p90 %.1f ms per frame, %.1f FPS (1000 / mean "
-        + "total of %.1f ms)", totals.length, totals.length == 1 ? "" : "s", percentile(totals, 50),
-        percentile(totals, 90), mean > 0 ? 1000 / mean : 0, mean);
-  }
-
-  /** Nearest-rank percentile of sorted values. */
-  static double percentile(double[] sorted, double p) {
-    int rank = (int) Math.ceil(p / 100 * sorted.length);
-    return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+        + "total of %.1f ms)", totals.length, totals.length == 1 ? "" : "s", Timing.percentile(totals, 50),
+        Timing.percentile(totals, 90), mean > 0 ? 1000 / mean : 0, mean);
   }
 
   /** Text made safe for HTML element content and attribute values. */

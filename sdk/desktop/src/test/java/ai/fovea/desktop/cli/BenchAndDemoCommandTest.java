@@ -37,11 +37,13 @@ class BenchAndDemoCommandTest {
   void misuseIsAOneLineUsageError() {
     assertEquals(2, run("bench"));
     assertEquals("fovea bench: expects the benchmark name 'kernels', 'pipeline' or 'models' (see --help)\n", err);
-    assertEquals(2, run("bench", "pipeline", "--json", "x.json"));
-    assertEquals("fovea bench: --json is for 'bench kernels' and 'bench models' only so far\n", err);
+    assertEquals(2, run("bench", "pipeline", "--model", "x.tflite"));
+    assertEquals("fovea bench: --model is for 'bench models' only\n", err);
     assertEquals(2, run("bench", "kernels", "--runs", "0"));
     assertEquals("fovea bench: --runs must be at least 1, got 0\n", err);
     assertEquals(2, run("demo", "now"));
     assertEquals(1, err.lines().count(), err);
+    assertEquals(2, run("demo", "--engine", "gpu"));
+    assertTrue(err.startsWith("fovea demo: engine gpu is not available in this build"), err);
   }
 }
