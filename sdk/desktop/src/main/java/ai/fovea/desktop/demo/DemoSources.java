@@ -1,6 +1,8 @@
 package ai.fovea.desktop.demo;
 
 import ai.fovea.desktop.bench.PipelineCase;
+import ai.fovea.desktop.data.DatasetUnavailableException;
+import ai.fovea.desktop.data.Datasets;
 import ai.fovea.desktop.image.ImageFiles;
 import ai.fovea.desktop.image.PhotoPanSequence;
 import ai.fovea.desktop.recognize.DefaultModel;
@@ -21,10 +23,7 @@ import java.util.Optional;
  * reason its part is skipped.
  */
 public final class DemoSources {
-  /** Where Debian's dataset-fashion-mnist puts the IDX files. */
-  static final Path FASHION_MNIST = Path.of("/usr/share/datasets/fashion-mnist");
-  static final List<String> FASHION_CLASSES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
-      "Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot");
+  private static final Path FASHION_MNIST = Datasets.DEBIAN_FASHION_MNIST;
   private static final int CLASSIFY_SAMPLES = 8;
 
   private DemoSources() {}
@@ -57,18 +56,31 @@ public final class DemoSources {
     return new PipelineCases(cases, missing);
   }
 
+  /** Installs Debian's Fashion-MNIST when its test files are missing; null when they are there, else why not. */
+  private static String installFashionMnist(Path images, Path labels) {
+    if (Files.isRegularFile(images) && Files.isRegularFile(labels)) {
+      return null;
+    }
+    try {
+      Datasets.fashionMnist();
+      return null;
+    } catch (DatasetUnavailableException e) {
+      return e.getMessage();
+    }
+  }
+
   /** Fills {@code demo} with this build's models and pictures; progress of downloads goes to {@code log}. */
   public static DemoRun.Builder defaults(DemoRun.Builder demo, int frames, PrintStream log) throws IOException {
     Optional<DefaultModel> classifier = DefaultModels.forTask(RecognitionTask.CLASSIFY);
     Path images = FASHION_MNIST.resolve("t10k-images-idx3-ubyte.gz");
     Path labels = FASHION_MNIST.resolve("t10k-labels-idx1-ubyte.gz");
+    String noImages = classifier.isPresent() ? installFashionMnist(images, labels) : null;
     if (classifier.isEmpty()) {
       demo.classifierMissing(DefaultModels.missing(RecognitionTask.CLASSIFY));
-    } else if (!Files.isRegularFile(images) || !Files.isRegularFile(labels)) {
-      demo.classifierMissing("the Fashion-MNIST test images are not in " + FASHION_MNIST
-          + " (sudo apt-get install dataset-fashion-mnist)");
+    } else if (noImages != null) {
+      demo.classifierMissing(noImages);
     } else {
-      demo.classifier(classifier.get(), DatasetSamples.firstOfEachClass(images, labels, FASHION_CLASSES, "fashion",
+      demo.classifier(classifier.get(), DatasetSamples.firstOfEachClass(images, labels, Datasets.FASHION_MNIST_CLASSES, "fashion",
           CLASSIFY_SAMPLES));
     }
     Optional<DefaultModel> detector = DefaultModels.forTask(RecognitionTask.DETECT);
