@@ -2,9 +2,13 @@ package ai.fovea.desktop.recognize;
 
 import ai.fovea.desktop.report.Annotation;
 import ai.fovea.sdk.frame.Frame;
+import ai.fovea.sdk.task.detect.Box;
 import ai.fovea.sdk.vision.Category;
 import ai.fovea.sdk.vision.Classification;
 import ai.fovea.sdk.vision.Classifier;
+import ai.fovea.sdk.vision.DetectedObject;
+import ai.fovea.sdk.vision.Detections;
+import ai.fovea.sdk.vision.Detector;
 import ai.fovea.sdk.vision.ModelSource;
 import ai.fovea.sdk.vision.TaskOptions;
 import java.util.ArrayList;
@@ -15,13 +19,18 @@ import java.util.List;
  * and turns its results into a {@link Recognition}. The SDK does the work; this only adapts the result types.
  */
 public abstract class Recognizer implements AutoCloseable {
-  /** Opens the SDK task for {@code task}; the SDK's typed exceptions pass through. */
+  /**
+   * Opens the SDK task for {@code task}; the SDK's typed exceptions pass through. {@link RecognitionTask#SIGNS}
+   * is an {@link IllegalArgumentException} until its issue lands.
+   */
   public static Recognizer open(RecognitionTask task, ModelSource model, TaskOptions options) {
     switch (task) {
       case CLASSIFY:
         return new ClassifyRecognizer(Classifier.create(model, options));
+      case DETECT:
+        return new DetectRecognizer(Detector.create(model, options));
       default:
-        throw new UnsupportedOperationException(task.key() + " is not available in this build yet");
+        throw new IllegalArgumentException(DefaultModels.missing(task));
     }
   }
 
@@ -59,6 +68,41 @@ public abstract class Recognizer implements AutoCloseable {
     @Override
     public void close() {
       classifier.close();
+    }
+  }
+
+  private static final class DetectRecognizer extends Recognizer {
+    private final Detector detector;
+
+    DetectRecognizer(Detector detector) {
+      this.detector = detector;
+    }
+
+    @Override
+    public String modelName() {
+      return detector.descriptor().name();
+    }
+
+    @Override
+    public Recognition process(Frame frame) {
+      Detections d = detector.process(frame);
+      List<Annotation> items = new ArrayList<>();
+      for (DetectedObject o : d.objects()) {
+        float[] keypoints = new float[2 * o.keypointCount()];
+        for (int i = 0; i < o.keypointCount(); i++) {
+          keypoints[2 * i] = o.keypoint(i).x();
+          keypoints[2 * i + 1] = o.keypoint(i).y();
+        }
+        Box b = o.box();
+        items.add(Annotation.box(o.label(), o.category().id(), o.score(), b.left(), b.top(), b.right(), b.bottom(),
+            keypoints));
+      }
+      return new Recognition(items, d.engine(), d.engineAttempts(), d.timings());
+    }
+
+    @Override
+    public void close() {
+      detector.close();
     }
   }
 }

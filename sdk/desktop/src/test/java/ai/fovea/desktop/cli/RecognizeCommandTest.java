@@ -66,6 +66,16 @@ class RecognizeCommandTest {
   }
 
   @Test
+  void detectsWithBoxesInImagePixels() throws Exception {
+    Path detector = Files.write(dir.resolve("fixed-box.tflite"), TinyModels.fixedBoxDetector());
+    assertEquals(0, run("recognize", "--task", "detect", "--image", images.resolve("snow.png").toString(), "--model",
+        detector.toString(), "--json"), err);
+    // 30x20 picture, box at x 0.125..0.75, y 0.25..0.5 of it.
+    assertTrue(out.contains("{\"label\": \"kite\", \"class_id\": 2, \"score\": 0.94118, \"box\": [3.75, 5.00, 22.50, "
+        + "10.00], \"keypoints\": []}"), out);
+  }
+
+  @Test
   void printsJsonOnRequest() {
     assertEquals(0, run("recognize", "--task", "classify", "--image", images.resolve("snow.png").toString(),
         "--model", model.toString(), "--json", "--max-results", "1"), err);
@@ -90,6 +100,8 @@ class RecognizeCommandTest {
     assertTrue(err.startsWith("fovea recognize: engine gpu is not available in this build"), err);
     assertEquals(2, run("recognize", "--task", "classify", "--image", image, "--model", dir.resolve("none").toString()));
     assertTrue(err.startsWith("fovea recognize: cannot read model from file "), err);
+    assertEquals(2, run("recognize", "--task", "detect", "--image", image, "--model", model.toString()));
+    assertTrue(err.startsWith("fovea recognize: " + model + " cannot be used for detect: "), err);
     assertEquals(2, run("recognize", "--image", image));
     for (String e : new String[] {err}) {
       assertEquals(1, e.lines().count(), e);

@@ -70,4 +70,32 @@ class DemoRunTest {
     assertTrue(html.contains("<svg "), html);
     assertTrue(html.contains("<th>engines that ran</th><td>java</td>"), html);
   }
+
+  @Test
+  void detectsOnPhotosAndOnTheSynthesizedSequenceAndDrawsBoxesUpright() throws Exception {
+    DefaultModel fixedBox = new DefaultModel("fixed-box", ModelSource.bytes(TinyModels.fixedBoxDetector()), null);
+    BufferedImage photo = filled(300, 200, 230);
+    DemoRun demo = DemoRun.builder().engine("auto").threads(2).classifierMissing("not in this test")
+        .detector(fixedBox, List.of(new DemoPicture("gray", photo, "a kite")), new DemoPicture("gray", photo, null), 6)
+        .build();
+    ByteArrayOutputStream text = new ByteArrayOutputStream();
+    Path report = demo.run(dir, new PrintStream(text, true, StandardCharsets.UTF_8));
+    String out = text.toString(StandardCharsets.UTF_8);
+    assertTrue(out.contains("== classification\nskipped: not in this test\n"), out);
+    assertTrue(Pattern.compile("\\[ 1/1\\] gray .* kite 0\\.90 \\[38,50 - 225,100\\]  \\(shows: a kite\\)")
+        .matcher(out).find(), out);
+    assertTrue(out.contains("frame sequence: 6 camera-like YUV_420_888 frames synthesized from the photo gray"), out);
+    assertTrue(out.contains("[ 3/6] frame_03_rot90 "), out);
+    assertTrue(out.contains("6 frames, median "), out);
+    List<String> sources = checkedSources(report);
+    assertEquals(7, sources.size());
+    assertEquals("sequence/frame_06_rot270.png", sources.get(6));
+    // The box is drawn where it is on the upright picture, also for a frame that came rotated.
+    BufferedImage rotated = ImageFiles.read(dir.resolve("sequence/frame_03_rot90.png"));
+    assertEquals(320, rotated.getWidth());
+    int edge = rotated.getRGB(40, 90);
+    int inside = rotated.getRGB(120, 90);
+    assertTrue((edge & 0xFFFFFF) != (inside & 0xFFFFFF), Integer.toHexString(edge) + " " + Integer.toHexString(inside));
+    assertTrue(Files.readString(report).contains("Synthesized from one still photograph (gray), not recorded"));
+  }
 }
