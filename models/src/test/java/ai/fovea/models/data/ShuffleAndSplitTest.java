@@ -12,6 +12,8 @@ import org.junit.jupiter.api.Test;
 class ShuffleAndSplitTest {
   @Test
   void permutationIsDeterministicForASeedAndCoversEveryIndex() {
+    // java.util.Random's sequence is specified, so this order holds on every JVM and on Android.
+    assertArrayEquals(new int[] {4, 6, 2, 1, 7, 9, 8, 5, 3, 0}, Shuffle.permutation(10, 42));
     int[] a = Shuffle.permutation(1000, 42);
     assertArrayEquals(a, Shuffle.permutation(1000, 42));
     assertFalse(Arrays.equals(a, Shuffle.permutation(1000, 43)));
@@ -59,6 +61,17 @@ class ShuffleAndSplitTest {
     }
     assertArrayEquals(new int[] {6, 3, 1}, perClass);
     assertEquals(90, split.train().count());
+  }
+
+  @Test
+  void lastOfEachClassTakesTheQuotaFromTheEndOfEachClass() {
+    // Labels 0 0 1 0 1 1 0 1 0 1 (five of each): 4 validation images are the last two of each class.
+    int[] labels = {0, 0, 1, 0, 1, 1, 0, 1, 0, 1};
+    LabeledImages images = LabeledImages.of(1, 1, 1, new float[10], labels);
+    TrainValidationSplit split = TrainValidationSplit.lastOfEachClass(images, 4);
+    assertArrayEquals(new int[] {6, 7, 8, 9}, split.validationIndices());
+    assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5}, split.trainIndices());
+    assertArrayEquals(new int[] {0, 1, 0, 1}, split.validation().copyLabels());
   }
 
   @Test
