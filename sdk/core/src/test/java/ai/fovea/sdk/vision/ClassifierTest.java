@@ -139,6 +139,66 @@ class ClassifierTest {
   }
 
   @Test
+  void movesToTheNextEngineWhenTheSelectedOneFailsOnALaterFrame() {
+    Frame frame = Frame.argb(new int[] {0xFF_C8_32_64}, 1, 1).build();
+    try (Classifier classifier = Classifier.create(
+        ModelSource.bytes(TfliteWriter.write(TestClassifiers.pixelProbabilities(DataType.UINT8))),
+        TaskOptions.builder().registry(ai.fovea.sdk.engine.EngineRegistry.of(new FailingLaterEngine(3),
+            new ai.fovea.sdk.engine.JavaEngine())).engine("flaky,java").build())) {
+      // Run 1 was the selector's check, run 2 is this frame, run 3 fails and the same frame runs on java.
+      Classification first = classifier.process(frame);
+      assertEquals("flaky", first.engine());
+      Classification second = classifier.process(frame);
+      assertEquals("java", second.engine());
+      assertEquals(first.categories().toString(), second.categories().toString());
+      EngineAttempt lost = second.engineAttempts().get(0);
+      assertEquals(ai.fovea.sdk.engine.EngineUnavailableException.Reason.RUN_FAILED, lost.reason());
+      assertTrue(lost.message().contains("device lost"), lost.message());
+    }
+  }
+
+  @Test
+  void reportsEveryReasonOnceNoEngineIsLeft() {
+    Frame frame = Frame.argb(new int[] {0xFF_C8_32_64}, 1, 1).build();
+    try (Classifier classifier = Classifier.create(
+        ModelSource.bytes(TfliteWriter.write(TestClassifiers.pixelProbabilities(DataType.UINT8))),
+        TaskOptions.builder().registry(ai.fovea.sdk.engine.EngineRegistry.of(new FailingLaterEngine(3)))
+            .engine("flaky").build())) {
+      classifier.process(frame);
+      ai.fovea.sdk.engine.NoEngineException none = assertThrows(ai.fovea.sdk.engine.NoEngineException.class,
+          () -> classifier.process(frame));
+      assertTrue(none.getMessage().contains("flaky: run failed"), none.getMessage());
+      assertThrows(ai.fovea.sdk.engine.NoEngineException.class, () -> classifier.process(frame));
+    }
+  }
+
+  @Test
+  void steadyStateFramesAllocateOnlyTheSmallResult() {
+    int size = 32;
+    float[] w = TestClassifiers.weights(CLASSES, size * size * 3, 5);
+    byte[] model = TfliteWriter.write(TestClassifiers.linear(size, 3, CLASSES, w,
+        TestClassifiers.descriptor(InputColor.RGB, OutputLayout.SCORES, CLASSES)));
+    byte[] nv21 = new byte[64 * 48 * 3 / 2];
+    new Random(3).nextBytes(nv21);
+    Frame frame = Frame.nv21(nv21, 64, 48).rotation(90).build();
+    com.sun.management.ThreadMXBean threads =
+        (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+    try (Classifier classifier = Classifier.create(ModelSource.bytes(model), TaskOptions.defaults())) {
+      for (int i = 0; i < 300; i++) {
+        classifier.process(frame);
+      }
+      long before = threads.getThreadAllocatedBytes(Thread.currentThread().getId());
+      int frames = 100;
+      for (int i = 0; i < frames; i++) {
+        classifier.process(frame);
+      }
+      long perFrame = (threads.getThreadAllocatedBytes(Thread.currentThread().getId()) - before) / frames;
+      // The model input alone is 12 KB: any per-frame tensor or buffer would show; the result objects are small.
+      assertTrue(perFrame < 2048, perFrame + " bytes allocated per frame");
+    }
+  }
+
+  @Test
   void aModelWithoutMetadataNeedsADescriptorInTheOptions() {
     float[] w = TestClassifiers.weights(CLASSES, SIZE * SIZE * 3, 1);
     byte[] bare = TfliteWriter.write(TestClassifiers.linear(SIZE, 3, CLASSES, w, null));
