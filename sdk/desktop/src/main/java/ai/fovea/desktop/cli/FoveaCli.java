@@ -14,7 +14,8 @@ public final class FoveaCli {
   private final Map<String, Command> commands = new LinkedHashMap<>();
 
   FoveaCli() {
-    for (Command c : new Command[] {new DemoCommand(), new VerifyCommand(), new InspectCommand(), new BenchCommand()}) {
+    for (Command c : new Command[] {new DemoCommand(), new VerifyCommand(), new InspectCommand(), new BenchCommand(),
+        new BaselinesCommand()}) {
       commands.put(c.name(), c);
     }
   }
