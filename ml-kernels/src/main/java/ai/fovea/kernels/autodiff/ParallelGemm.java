@@ -14,6 +14,8 @@ final class ParallelGemm {
   private static final int COLUMN_PANEL = 64;
   /** Rows of b packed at a time for weight gradients: 256 rows of a few hundred floats stay in L2. */
   private static final int K_PANEL = 256;
+  /** Fixed groups of panels for weight gradients: enough to balance 16 threads, fixed for determinism. */
+  private static final int K_GROUPS = 16;
   /** Below this many output columns, products run transposed (see {@link #multiplyTransposedNarrow}). */
   private static final int NARROW = 64;
 
@@ -90,9 +92,10 @@ final class ParallelGemm {
 
   /**
    * {@code c[m×n] += aᵀ · b} for a [k×m] and b [k×n]: weight gradients, where k (batch rows or output pixels)
-   * is long and m, n are small. Threads split k; each runs the packed kernel on panels of
-   * {@link #K_PANEL} rows of b (packed while they are hot in cache) into its own m×n sum, and the sums are
-   * added at the end, so every thread streams only its share of b once.
+   * is long and m, n are small. k is cut into at most {@link #K_GROUPS} fixed groups of {@link #K_PANEL}-row
+   * panels; threads take whole groups, run the packed kernel on each panel of b (packed while it is hot in
+   * cache) into the group's own m×n sum, and the group sums are added in order at the end: each thread streams
+   * only its share of b, once, and the result does not depend on the thread count.
    */
   static void multiplyTransposedAAdd(ComputePool pool, float[] a, float[] b, float[] c, int m, int k, int n) {
     if (m == 0 || n == 0 || k == 0) {
@@ -100,17 +103,16 @@ final class ParallelGemm {
     }
     float[] at = transpose(a, k, m);
     int panels = (k + K_PANEL - 1) / K_PANEL;
-    int tasks = Math.min(pool.threads(), panels);
-    float[][][] sums = new float[tasks][m][n];
-    pool.parallelFor(tasks, (t0, t1) -> {
+    int groups = Math.min(K_GROUPS, panels);
+    float[][][] sums = new float[groups][m][n];
+    pool.parallelFor(groups, (g0, g1) -> {
       float[][] panel = new float[m][n];
-      for (int t = t0; t < t1; t++) {
-        for (int q = panels * t / tasks; q < panels * (t + 1) / tasks; q++) {
+      for (int group = g0; group < g1; group++) {
+        for (int q = panels * group / groups; q < panels * (group + 1) / groups; q++) {
           int p0 = q * K_PANEL;
-          int rows = Math.min(K_PANEL, k - p0);
-          FloatGemm.ofRows(b, p0, rows, n).multiply(at, p0, k, m, null, panel, 0, n);
+          FloatGemm.ofRows(b, p0, Math.min(K_PANEL, k - p0), n).multiply(at, p0, k, m, null, panel, 0, n);
           for (int o = 0; o < m; o++) {
-            float[] sum = sums[t][o];
+            float[] sum = sums[group][o];
             float[] add = panel[o];
             for (int j = 0; j < n; j++) {
               sum[j] += add[j];

@@ -8,10 +8,12 @@ import java.util.Set;
 
 /**
  * Parsed command-line arguments: {@code --name value} options, {@code --flag} switches and positional words.
- * Which options take a value is declared by the command, so typos are rejected instead of ignored.
+ * Which options take a value is declared by the command, so typos are rejected instead of ignored. A value
+ * option given more than once keeps every value ({@link #values}); {@link #option} reads the last.
  */
 final class Arguments {
   private final Map<String, String> options = new HashMap<>();
+  private final Map<String, List<String>> repeated = new HashMap<>();
   private final List<String> positional = new ArrayList<>();
 
   private Arguments() {}
@@ -26,6 +28,7 @@ final class Arguments {
             throw new UsageException(arg + " needs a value");
           }
           a.options.put(arg, args[++i]);
+          a.repeated.computeIfAbsent(arg, k -> new ArrayList<>()).add(args[i]);
         } else if (flags.contains(arg)) {
           a.options.put(arg, "true");
         } else {
@@ -60,6 +63,11 @@ final class Arguments {
     } catch (NumberFormatException e) {
       throw new UsageException(name + " takes a whole number, got '" + v + "'");
     }
+  }
+
+  /** Every value given for a repeatable option, in order (empty when absent). */
+  List<String> values(String name) {
+    return List.copyOf(repeated.getOrDefault(name, List.of()));
   }
 
   List<String> positional() {

@@ -15,7 +15,7 @@ public final class FoveaCli {
 
   FoveaCli() {
     for (Command c : new Command[] {new DemoCommand(), new VerifyCommand(), new InspectCommand(), new BenchCommand(),
-        new BaselinesCommand()}) {
+        new RunCommand(), new CompareCommand(), new BaselinesCommand()}) {
       commands.put(c.name(), c);
     }
   }

@@ -27,6 +27,14 @@ class ArgumentsTest {
   }
 
   @Test
+  void keepsEveryValueOfARepeatedOption() {
+    Arguments a = parse("--filter", "a", "m.tflite", "--filter", "b");
+    assertEquals(List.of("a", "b"), a.values("--filter"));
+    assertEquals("b", a.option("--filter", null));
+    assertEquals(List.of(), a.values("--threads"));
+  }
+
+  @Test
   void rejectsUnknownOptionsMissingValuesAndBadNumbersNamingThem() {
     assertEquals("unknown option --thread", assertThrows(UsageException.class, () -> parse("--thread", "2")).getMessage());
     assertEquals("--filter needs a value", assertThrows(UsageException.class, () -> parse("--filter")).getMessage());

@@ -1,0 +1,79 @@
+package ai.fovea.kernels.autodiff;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import ai.fovea.kernels.parallel.ComputePool;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** The training products against plain triple loops, on shapes that take every path, and across thread counts. */
+class ParallelGemmTest {
+  private static final ComputePool SERIAL = ComputePool.serial();
+  private static final ComputePool THREE = new ComputePool(3);
+
+  private static float[] random(Random r, int n) {
+    float[] a = new float[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = r.nextFloat() * 2 - 1;
+    }
+    return a;
+  }
+
+  private static void assertClose(double expected, float actual, String what) {
+    assertEquals(expected, actual, 1e-4 * Math.max(1, Math.abs(expected)), what);
+  }
+
+  @Test
+  void multiplyTransposedMatchesPlainLoopsOnWideAndNarrowShapes() {
+    Random r = new Random(1);
+    // {m, k, n}: few rows (column panels), many rows (row blocks), narrow n with many rows (transposed panels)
+    int[][] shapes = {{3, 17, 130}, {70, 9, 80}, {1000, 75, 24}, {257, 1, 5}};
+    for (int[] s : shapes) {
+      int m = s[0];
+      int k = s[1];
+      int n = s[2];
+      float[] a = random(r, m * k);
+      float[] w = random(r, n * k);
+      float[] c = new float[m * n];
+      ParallelGemm.multiplyTransposed(THREE, a, w, c, m, k, n);
+      for (int i = 0; i < m; i++) {
+        for (int j = 0; j < n; j++) {
+          double sum = 0;
+          for (int p = 0; p < k; p++) {
+            sum += a[i * k + p] * w[j * k + p];
+          }
+          assertClose(sum, c[i * n + j], "m" + m + " k" + k + " n" + n + " at " + i + "," + j);
+        }
+      }
+    }
+  }
+
+  @Test
+  void weightGradientMatchesPlainLoopsAndIgnoresThreadCount() {
+    Random r = new Random(2);
+    int[][] shapes = {{16, 5000, 144}, {3, 40, 7}, {10, 256 * 20 + 3, 9}};
+    for (int[] s : shapes) {
+      int m = s[0];
+      int k = s[1];
+      int n = s[2];
+      float[] a = random(r, k * m);
+      float[] b = random(r, k * n);
+      float[] initial = random(r, m * n);
+      float[] serial = initial.clone();
+      float[] threaded = initial.clone();
+      ParallelGemm.multiplyTransposedAAdd(SERIAL, a, b, serial, m, k, n);
+      ParallelGemm.multiplyTransposedAAdd(THREE, a, b, threaded, m, k, n);
+      assertArrayEquals(serial, threaded, 0f, "bit-identical for 1 and 3 threads, m" + m + " k" + k + " n" + n);
+      for (int o = 0; o < m; o++) {
+        for (int j = 0; j < n; j++) {
+          double sum = initial[o * n + j];
+          for (int p = 0; p < k; p++) {
+            sum += a[p * m + o] * b[p * n + j];
+          }
+          assertClose(sum, serial[o * n + j], "m" + m + " k" + k + " n" + n + " at " + o + "," + j);
+        }
+      }
+    }
+  }
+}
