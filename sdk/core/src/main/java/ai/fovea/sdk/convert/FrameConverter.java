@@ -9,15 +9,16 @@ import ai.fovea.sdk.frame.Frame;
 import java.util.Arrays;
 
 /**
- * Turns a {@link Frame} into a model input tensor (NHWC {@code [1, H, W, 3]}, RGB; FLOAT32 normalized, or INT8 /
- * UINT8 quantized to the tensor's scale and zero point) in one pass: each output row reads only the source
+ * Turns a {@link Frame} into a model input tensor (NHWC {@code [1, H, W, 3]} RGB or {@code [1, H, W, 1]} gray;
+ * FLOAT32 normalized, or INT8 / UINT8 quantized to the tensor's scale and zero point) in one pass: each output row reads only the source
  * pixels it needs, converting YUV to RGB, rotating, mirroring, cropping and resampling on the way.
  * {@link #prepare} plans a frame layout and an output (offset tables per axis, weights, scratch); {@link #run}
  * then converts any frame of that layout without allocating. One thread may use a converter at a time.
  *
  * <p>The result is defined pixel by pixel as: RGB of every source pixel (BT.601 in integers, see
  * {@link Bt601}), rotated and mirrored upright, cut to the region, resampled (bilinear or area, in float) to
- * the fitted size, then {@code (v - mean) / std}, quantized with rounding half up and saturation.
+ * the fitted size, for a gray output reduced to BT.601 luma {@code 0.299 R + 0.587 G + 0.114 B} (normalized with
+ * channel 0's mean and std), then {@code (v - mean) / std}, quantized with rounding half up and saturation.
  */
 public final class FrameConverter {
   private final ConversionOptions options;
@@ -32,6 +33,7 @@ public final class FrameConverter {
   private InputTransform transform;
   private RgbReader reader;
   private int width;
+  private int channels;
   private int contentLeft;
   private int contentWidth;
   private int contentTop;
@@ -97,6 +99,7 @@ public final class FrameConverter {
     }
     int outHeight = output.shape().dim(1);
     width = output.shape().dim(2);
+    channels = output.shape().dim(3);
     InputTransform t = InputTransform.create(orientation, region, width, outHeight, options.scaleMode());
     AxisMap x = t.xAxis();
     AxisMap y = t.yAxis();
@@ -162,8 +165,9 @@ public final class FrameConverter {
       throw new IllegalArgumentException("output tensor is null");
     }
     Shape s = output.shape();
-    if (s.rank() != 4 || s.dim(0) != 1 || s.dim(3) != 3 || s.dim(1) < 1 || s.dim(2) < 1) {
-      throw new IllegalArgumentException("output " + output.name() + " must be [1, H, W, 3], got " + s);
+    if (s.rank() != 4 || s.dim(0) != 1 || (s.dim(3) != 3 && s.dim(3) != 1) || s.dim(1) < 1 || s.dim(2) < 1) {
+      throw new IllegalArgumentException("output " + output.name() + " must be [1, H, W, 3] (RGB) or [1, H, W, 1]"
+          + " (gray), got " + s);
     }
     DataType type = output.dataType();
     if (type != DataType.FLOAT32 && !type.isByte()) {
@@ -239,7 +243,7 @@ public final class FrameConverter {
       for (int y = (int) ((long) height * slot / slots); y < rowEnd; y++) {
         int content = y - contentTop;
         if (content < 0 || content >= contentHeight) {
-          pad(y * width * 3, width);
+          pad(y * width * channels, width);
           continue;
         }
         if (options.interpolation() == Interpolation.BILINEAR) {
@@ -247,10 +251,14 @@ public final class FrameConverter {
         } else {
           areaRow(slot, content);
         }
-        int rowStart = y * width * 3;
+        int rowStart = y * width * channels;
         pad(rowStart, contentLeft);
-        store(values[slot], rowStart + 3 * contentLeft);
-        pad(rowStart + 3 * (contentLeft + contentWidth), width - contentLeft - contentWidth);
+        if (channels == 3) {
+          store(values[slot], rowStart + 3 * contentLeft);
+        } else {
+          storeGray(values[slot], rowStart + contentLeft);
+        }
+        pad(rowStart + channels * (contentLeft + contentWidth), width - contentLeft - contentWidth);
       }
     }
   }
@@ -331,8 +339,33 @@ public final class FrameConverter {
     }
   }
 
+  /** Reduces one row of RGB content values to BT.601 luma, normalizes or quantizes it into a gray output. */
+  private void storeGray(float[] v, int at) {
+    float scale = channelScale[0];
+    float bias = channelBias[0];
+    if (outputType == DataType.FLOAT32) {
+      float[] out = output.floats();
+      for (int i = 0; i < contentWidth; i++) {
+        out[at + i] = luma(v, 3 * i) * scale + bias;
+      }
+    } else {
+      byte[] out = output.bytes();
+      for (int i = 0; i < contentWidth; i++) {
+        out[at + i] = (byte) quantize(luma(v, 3 * i) * scale + bias);
+      }
+    }
+  }
+
+  private static float luma(float[] v, int i) {
+    return 0.299f * v[i] + 0.587f * v[i + 1] + 0.114f * v[i + 2];
+  }
+
   /** Writes the padding value into {@code pixels} output pixels from element {@code at}. */
   private void pad(int at, int pixels) {
+    if (channels == 1) {
+      padGray(at, pixels);
+      return;
+    }
     if (outputType == DataType.FLOAT32) {
       float[] out = output.floats();
       for (int i = 0; i < pixels; i++) {
@@ -347,6 +380,15 @@ public final class FrameConverter {
         out[at + 3 * i + 1] = padByte[1];
         out[at + 3 * i + 2] = padByte[2];
       }
+    }
+  }
+
+  /** The padding of a gray output: the same pixel value in every channel, so its luma is the value itself. */
+  private void padGray(int at, int pixels) {
+    if (outputType == DataType.FLOAT32) {
+      Arrays.fill(output.floats(), at, at + pixels, padFloat[0]);
+    } else {
+      Arrays.fill(output.bytes(), at, at + pixels, padByte[0]);
     }
   }
 }

@@ -19,7 +19,11 @@ class FrameConverterTest {
   private static final int[] ROTATIONS = {0, 90, 180, 270};
 
   private static Tensor tensor(DataType type, int height, int width, Random random) {
-    Shape shape = Shape.of(1, height, width, 3);
+    return tensor(type, height, width, 3, random);
+  }
+
+  private static Tensor tensor(DataType type, int height, int width, int channels, Random random) {
+    Shape shape = Shape.of(1, height, width, channels);
     if (type == DataType.FLOAT32) {
       return Tensor.allocate("input", type, shape);
     }
@@ -67,6 +71,41 @@ class FrameConverterTest {
       }
     }
     assertEquals(RandomFrames.values().length * 4 * 2 * 3 * 2 * 3, cases);
+  }
+
+  @Test
+  void matchesReferenceForGrayOutputs() {
+    Random random = new Random(1601);
+    for (RandomFrames layout : RandomFrames.values()) {
+      for (int rotation : ROTATIONS) {
+        for (ScaleMode mode : ScaleMode.values()) {
+          for (DataType type : new DataType[] {DataType.FLOAT32, DataType.INT8, DataType.UINT8}) {
+            Frame frame = layout.create(3 + random.nextInt(40), 3 + random.nextInt(40), rotation, random.nextBoolean(),
+                random);
+            Interpolation interpolation = Interpolation.values()[random.nextInt(Interpolation.values().length)];
+            ConversionOptions options = randomOptions(frame, mode, interpolation, random);
+            Tensor actual = tensor(type, 1 + random.nextInt(24), 1 + random.nextInt(24), 1, random);
+            Tensor expected = Tensor.allocate("expected", type, actual.shape(), actual.quantization());
+            FrameConverter converter = new FrameConverter(options);
+            converter.prepare(frame, actual);
+            converter.run(frame, actual);
+            ReferenceConversion.convert(frame, options, expected);
+            assertClose(expected, actual, "gray " + frame + " " + mode + " " + interpolation + " " + options.region());
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void grayOfAGreyPixelIsItsValueAndOfPureColoursTheirLumaWeight() {
+    int[] argb = {0xFF808080, 0xFFFF0000, 0xFF00FF00, 0xFF0000FF};
+    Frame frame = Frame.argb(argb, 4, 1).build();
+    Tensor out = Tensor.allocate("gray", DataType.FLOAT32, Shape.of(1, 1, 4, 1));
+    FrameConverter converter = new FrameConverter(ConversionOptions.builder().scaleMode(ScaleMode.STRETCH).build());
+    converter.prepare(frame, out);
+    converter.run(frame, out);
+    assertArrayEquals(new float[] {128, 0.299f * 255, 0.587f * 255, 0.114f * 255}, out.floats(), 1e-3f);
   }
 
   /** Float within 1e-4 of the value's magnitude (at least 1); 8-bit within 1 step, since both round float maths. */

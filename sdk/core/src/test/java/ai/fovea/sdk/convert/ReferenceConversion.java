@@ -14,14 +14,18 @@ import ai.fovea.sdk.frame.Plane;
 final class ReferenceConversion {
   private ReferenceConversion() {}
 
-  /** Fills {@code output} ([1, H, W, 3]) from {@code frame} as {@code options} say. */
+  /** Fills {@code output} ([1, H, W, 3], or [1, H, W, 1] gray) from {@code frame} as {@code options} say. */
   static void convert(Frame frame, ConversionOptions options, Tensor output) {
     int[][][] image = crop(upright(rgb(frame), frame.rotationDegrees(), frame.isMirrored()), options.region());
     int outH = output.shape().dim(1);
     int outW = output.shape().dim(2);
     double[] values = fit(image, outW, outH, options);
+    if (output.shape().dim(3) == 1) {
+      values = luma(values);
+    }
+    int channels = output.shape().dim(3);
     for (int i = 0; i < values.length; i++) {
-      int c = i % 3;
+      int c = i % channels;
       double normalized = (values[i] - options.mean(c)) / options.std(c);
       if (output.dataType() == DataType.FLOAT32) {
         output.floats()[i] = (float) normalized;
@@ -31,6 +35,15 @@ final class ReferenceConversion {
         output.bytes()[i] = (byte) Math.max(low, Math.min(low + 255, q));
       }
     }
+  }
+
+  /** BT.601 luma of each RGB triple. */
+  private static double[] luma(double[] rgb) {
+    double[] out = new double[rgb.length / 3];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = 0.299 * rgb[3 * i] + 0.587 * rgb[3 * i + 1] + 0.114 * rgb[3 * i + 2];
+    }
+    return out;
   }
 
   /** RGB of every source pixel as [y][x][channel]. */
