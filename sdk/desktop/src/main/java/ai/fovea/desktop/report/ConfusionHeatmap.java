@@ -29,10 +29,16 @@ public final class ConfusionHeatmap {
     return TOP_MARGIN + classes * CELL + PAD;
   }
 
-  public static BufferedImage render(ConfusionMatrix matrix, List<String> classNames) {
-    int n = matrix.classes();
+  /** {@code counts[true class][predicted class]}, square, one name per class. */
+  public static BufferedImage render(int[][] counts, List<String> classNames) {
+    int n = counts.length;
     if (classNames.size() != n) {
       throw new IllegalArgumentException(n + " classes but " + classNames.size() + " names");
+    }
+    for (int[] row : counts) {
+      if (row.length != n) {
+        throw new IllegalArgumentException("confusion matrix is not square: a row has " + row.length + " of " + n);
+      }
     }
     BufferedImage image = new BufferedImage(width(n), height(n), BufferedImage.TYPE_INT_RGB);
     Graphics2D g = image.createGraphics();
@@ -57,9 +63,9 @@ public final class ConfusionHeatmap {
         rotated.dispose();
       }
       for (int t = 0; t < n; t++) {
-        long rowTotal = matrix.rowTotal(t);
+        long rowTotal = java.util.Arrays.stream(counts[t]).asLongStream().sum();
         for (int p = 0; p < n; p++) {
-          int count = matrix.count(t, p);
+          int count = counts[t][p];
           double fraction = rowTotal == 0 ? 0 : (double) count / rowTotal;
           int x = LABEL_MARGIN + p * CELL;
           int y = TOP_MARGIN + t * CELL;
