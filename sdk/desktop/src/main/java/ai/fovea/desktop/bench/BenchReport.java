@@ -34,8 +34,8 @@ public final class BenchReport {
 
   public String toJson() {
     StringBuilder sb = new StringBuilder("{\n");
-    sb.append("  \"machine\": {\"cpu\": ").append(quote(machine.cpu())).append(", \"cores\": ").append(machine.cores())
-        .append(", \"jvm\": ").append(quote(machine.jvm())).append(", \"os\": ").append(quote(machine.os()))
+    sb.append("  \"machine\": {\"cpu\": ").append(Json.quote(machine.cpu())).append(", \"cores\": ").append(machine.cores())
+        .append(", \"jvm\": ").append(Json.quote(machine.jvm())).append(", \"os\": ").append(Json.quote(machine.os()))
         .append("},\n");
     sb.append("  \"threads\": ").append(threads).append(",\n  \"runs\": ").append(runs).append(",\n  \"rows\": [\n");
     for (int i = 0; i < rows.size(); i++) {
@@ -43,24 +43,10 @@ public final class BenchReport {
       sb.append(String.format(Locale.ROOT,
           "    {\"case\": %s, \"ours_ms\": %.3f, \"reference\": %s, \"reference_ms\": %.3f, \"ratio\": %.3f, "
               + "\"tflite_int8_ms\": %s, \"threads\": %d}%s%n",
-          quote(r.name()), r.oursMs(), quote(BenchRow.REFERENCE), r.referenceMs(), r.ratio(),
+          Json.quote(r.name()), r.oursMs(), Json.quote(BenchRow.REFERENCE), r.referenceMs(), r.ratio(),
           Double.isNaN(r.tfliteInt8Ms()) ? "null" : String.format(Locale.ROOT, "%.3f", r.tfliteInt8Ms()), threads,
           i + 1 < rows.size() ? "," : ""));
     }
     return sb.append("  ]\n}\n").toString();
-  }
-
-  private static String quote(String s) {
-    StringBuilder sb = new StringBuilder("\"");
-    for (char ch : s.toCharArray()) {
-      if (ch == '"' || ch == '\\') {
-        sb.append('\\').append(ch);
-      } else if (ch < 0x20) {
-        sb.append(String.format("\\u%04x", (int) ch));
-      } else {
-        sb.append(ch);
-      }
-    }
-    return sb.append('"').toString();
   }
 }

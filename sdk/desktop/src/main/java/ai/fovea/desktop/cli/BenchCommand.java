@@ -6,17 +6,23 @@ import ai.fovea.desktop.bench.BenchRow;
 import ai.fovea.desktop.bench.ConvertBenchmark;
 import ai.fovea.desktop.bench.KernelBenchmark;
 import ai.fovea.desktop.bench.MachineInfo;
+import ai.fovea.desktop.bench.TrainBenchReport;
+import ai.fovea.desktop.bench.TrainBenchRow;
+import ai.fovea.desktop.bench.TrainBenchmark;
+import ai.fovea.models.train.Architecture;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
  * `./fovea bench kernels`: our kernels against TFLite 2.6.2 (XNNPACK float as the speed reference).
  * `./fovea bench pipeline`: the stages of the frame pipeline built so far (camera frame to model input).
+ * `./fovea bench train`: training steps per second, ours against TensorFlow Java on the same networks.
  */
 final class BenchCommand implements Command {
   @Override
@@ -26,7 +32,8 @@ final class BenchCommand implements Command {
 
   @Override
   public String summary() {
-    return "benchmarks: `bench kernels` (our kernels vs TensorFlow Lite), `bench pipeline` (frame conversion)";
+    return "benchmarks: `bench kernels` (our kernels vs TensorFlow Lite), `bench pipeline` (frame conversion), "
+        + "`bench train` (training vs TensorFlow Java)";
   }
 
   @Override
@@ -43,21 +50,38 @@ final class BenchCommand implements Command {
         + "Usage: ./fovea bench pipeline [--threads N] [--runs N]\n\n"
         + "Times the frame converter on a 1920x1080 YUV_420_888 camera frame (direct buffers, interleaved chroma)\n"
         + "into a 224x224x3 input, int8 and float, letterbox, for every rotation, plus area resampling; each row is\n"
-        + "the median ms of N runs (default 10) after warm-up, with the time to sum the Y plane as a memory floor.\n";
+        + "the median ms of N runs (default 10) after warm-up, with the time to sum the Y plane as a memory floor.\n\n"
+        + "Usage: ./fovea bench train [--threads N] [--batch N] [--steps N] [--arch lenet5,vgg] [--json FILE]\n\n"
+        + "Samples/s of training steps (forward, softmax cross-entropy, backward, SGD update) on 28x28x1 images,\n"
+        + "10 classes, ours (the real trainer, second of two epochs of N steps) against TensorFlow Java 1.1.0 (CPU,\n"
+        + "same network, same initial weights, N warm-up then N timed steps), with the ratio ours/TF (goal >= 0.5).\n\n"
+        + "  --threads N  threads for both (default: the cores the JVM sees)\n"
+        + "  --batch N    batch size (default 64)\n"
+        + "  --steps N    timed steps per measurement (default 30)\n"
+        + "  --arch LIST  comma-separated architectures (default lenet5,vgg; vgg is the small VGG of ./fovea train)\n"
+        + "  --json FILE  also write the rows, machine and settings as JSON\n";
   }
 
   @Override
   public Set<String> valueOptions() {
-    return Set.of("--threads", "--runs", "--json");
+    return Set.of("--threads", "--runs", "--json", "--batch", "--steps", "--arch");
   }
 
   @Override
   public int run(Arguments args, PrintStream out) throws IOException {
     String target = args.positional().size() == 1 ? args.positional().get(0) : "";
-    if (!target.equals("kernels") && !target.equals("pipeline")) {
-      throw new UsageException("expects the benchmark name 'kernels' or 'pipeline' (see --help)");
+    if (!target.equals("kernels") && !target.equals("pipeline") && !target.equals("train")) {
+      throw new UsageException("expects the benchmark name 'kernels', 'pipeline' or 'train' (see --help)");
     }
     int threads = args.intOption("--threads", Runtime.getRuntime().availableProcessors(), 1);
+    if (target.equals("train")) {
+      return train(args, threads, out);
+    }
+    for (String trainOnly : List.of("--batch", "--steps", "--arch")) {
+      if (args.option(trainOnly, null) != null) {
+        throw new UsageException(trainOnly + " is for 'bench train' only");
+      }
+    }
     int runs = args.intOption("--runs", 10, 1);
     if (target.equals("pipeline")) {
       if (args.option("--json", null) != null) {
@@ -73,6 +97,33 @@ final class BenchCommand implements Command {
     List<BenchRow> rows = new KernelBenchmark(threads, runs, progress::println).run(cases);
     BenchReport report = new BenchReport(MachineInfo.current(), threads, runs, rows);
     out.print(report.toTable());
+    if (json != null) {
+      Files.writeString(Path.of(json), report.toJson(), StandardCharsets.UTF_8);
+      out.println("wrote " + json);
+    }
+    return 0;
+  }
+
+  private static int train(Arguments args, int threads, PrintStream out) throws IOException {
+    if (args.option("--runs", null) != null) {
+      throw new UsageException("'bench train' takes --steps, not --runs");
+    }
+    int batch = args.intOption("--batch", 64, 1);
+    int steps = args.intOption("--steps", 30, 1);
+    List<Architecture> architectures = new ArrayList<>();
+    for (String id : args.option("--arch", "lenet5,vgg").split(",")) {
+      try {
+        Architecture a = Architecture.parse(id.trim());
+        TrainBenchmark.recipe(a);
+        architectures.add(a);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+    }
+    List<TrainBenchRow> rows = new TrainBenchmark(threads, batch, steps, System.err::println).run(architectures);
+    TrainBenchReport report = new TrainBenchReport(MachineInfo.current(), threads, steps, rows);
+    out.print(report.toTable());
+    String json = args.option("--json", null);
     if (json != null) {
       Files.writeString(Path.of(json), report.toJson(), StandardCharsets.UTF_8);
       out.println("wrote " + json);
