@@ -62,7 +62,7 @@ public final class MnistJsonReader {
       Arrays.fill(labels, image, image + count, d);
       image += count;
     }
-    return new LabeledImages(SIDE, SIDE, pixels, labels);
+    return new LabeledImages(SIDE, SIDE, 1, pixels, labels);
   }
 
   private float[] readDigitFile() throws IOException {

@@ -32,7 +32,7 @@ class LabeledImagesTest {
     assertEquals(Shape.of(2, 1, 2, 1), set.shape());
     assertArrayEquals(new float[] {0f, 1f, 0.2f, 0.8f}, set.copyPixels());
     assertArrayEquals(new int[] {7, 3}, set.copyLabels());
-    assertEquals(0.8f, set.pixel(1, 0, 1));
+    assertEquals(0.8f, set.pixel(1, 0, 1, 0));
   }
 
   @Test
@@ -74,7 +74,7 @@ class LabeledImagesTest {
     float sum = 0;
     for (int y = 0; y < 28; y++) {
       for (int x = 0; x < 28; x++) {
-        sum += test.pixel(0, y, x);
+        sum += test.pixel(0, y, x, 0);
       }
     }
     assertEquals(33456 / 255f, sum, 1e-3f, "pixel sum of the first image, bytes summed independently");

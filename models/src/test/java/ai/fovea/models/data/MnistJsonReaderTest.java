@@ -53,8 +53,8 @@ class MnistJsonReaderTest {
     String values = " 1e-1 ,\n" + "0,".repeat(PIXELS - 2) + "\t1.0\r\n";
     LabeledImages set = MnistJsonReader.read(streams(tenCopies("\n{\"data\" :[" + values + "] }\n")));
     assertEquals(10, set.count());
-    assertEquals(0.1f, set.pixel(3, 0, 0));
-    assertEquals(1f, set.pixel(3, 27, 27));
+    assertEquals(0.1f, set.pixel(3, 0, 0, 0));
+    assertEquals(1f, set.pixel(3, 27, 27, 0));
   }
 
   @Test

@@ -1,0 +1,133 @@
+package ai.fovea.models.data;
+
+import java.util.Random;
+
+/**
+ * A seeded partition of labelled images into a training and a validation part. {@link #random} draws the
+ * validation images uniformly; {@link #stratified} draws them per class so that each class keeps its share
+ * (class quotas by largest remainder, so they add up to the requested count exactly). Both parts keep the
+ * images' original order. Immutable.
+ */
+public final class TrainValidationSplit {
+  private final LabeledImages train;
+  private final LabeledImages validation;
+  private final int[] trainIndices;
+  private final int[] validationIndices;
+
+  private TrainValidationSplit(LabeledImages images, boolean[] validationMask) {
+    int v = 0;
+    for (boolean inValidation : validationMask) {
+      v += inValidation ? 1 : 0;
+    }
+    trainIndices = new int[validationMask.length - v];
+    validationIndices = new int[v];
+    int t = 0;
+    v = 0;
+    for (int i = 0; i < validationMask.length; i++) {
+      if (validationMask[i]) {
+        validationIndices[v++] = i;
+      } else {
+        trainIndices[t++] = i;
+      }
+    }
+    train = images.select(trainIndices);
+    validation = images.select(validationIndices);
+  }
+
+  /** {@code validationCount} images chosen uniformly at random (seeded) for validation, the rest for training. */
+  public static TrainValidationSplit random(LabeledImages images, int validationCount, long seed) {
+    check(images, validationCount);
+    int[] order = Shuffle.permutation(images.count(), seed);
+    boolean[] mask = new boolean[images.count()];
+    for (int i = 0; i < validationCount; i++) {
+      mask[order[i]] = true;
+    }
+    return new TrainValidationSplit(images, mask);
+  }
+
+  /**
+   * {@code validationCount} images for validation, each class contributing {@code validationCount × its share}
+   * (rounded by largest remainder, ties to the lower class), chosen at random within the class (one seeded
+   * permutation per class, classes in label order).
+   */
+  public static TrainValidationSplit stratified(LabeledImages images, int validationCount, long seed) {
+    check(images, validationCount);
+    int n = images.count();
+    int[] labels = images.copyLabels();
+    int classes = images.classes();
+    int[][] members = new int[classes][];
+    int[] sizes = new int[classes];
+    for (int label : labels) {
+      sizes[label]++;
+    }
+    for (int c = 0; c < classes; c++) {
+      members[c] = new int[sizes[c]];
+    }
+    int[] filled = new int[classes];
+    for (int i = 0; i < n; i++) {
+      members[labels[i]][filled[labels[i]]++] = i;
+    }
+    int[] quota = quotas(sizes, validationCount, n);
+    Random random = new Random(seed);
+    boolean[] mask = new boolean[n];
+    for (int c = 0; c < classes; c++) {
+      int[] order = Shuffle.permutation(sizes[c], random);
+      for (int k = 0; k < quota[c]; k++) {
+        mask[members[c][order[k]]] = true;
+      }
+    }
+    return new TrainValidationSplit(images, mask);
+  }
+
+  /** Largest-remainder apportionment of {@code total} over classes of the given sizes. */
+  static int[] quotas(int[] sizes, int total, int n) {
+    int[] quota = new int[sizes.length];
+    long[] remainder = new long[sizes.length];
+    int given = 0;
+    for (int c = 0; c < sizes.length; c++) {
+      long exact = (long) sizes[c] * total; // quota = exact / n, kept as integers so ties are exact
+      quota[c] = (int) (exact / n);
+      remainder[c] = exact % n;
+      given += quota[c];
+    }
+    for (; given < total; given++) {
+      int best = -1;
+      for (int c = 0; c < sizes.length; c++) {
+        if (quota[c] < sizes[c] && (best < 0 || remainder[c] > remainder[best])) {
+          best = c;
+        }
+      }
+      quota[best]++;
+      remainder[best] = -1;
+    }
+    return quota;
+  }
+
+  private static void check(LabeledImages images, int validationCount) {
+    if (images == null) {
+      throw new IllegalArgumentException("images are null");
+    }
+    if (validationCount < 0 || validationCount > images.count()) {
+      throw new IllegalArgumentException("validation count " + validationCount + " outside [0, " + images.count()
+          + "]");
+    }
+  }
+
+  public LabeledImages train() {
+    return train;
+  }
+
+  public LabeledImages validation() {
+    return validation;
+  }
+
+  /** Indices into the original images of the training part, ascending. */
+  public int[] trainIndices() {
+    return trainIndices.clone();
+  }
+
+  /** Indices into the original images of the validation part, ascending. */
+  public int[] validationIndices() {
+    return validationIndices.clone();
+  }
+}
