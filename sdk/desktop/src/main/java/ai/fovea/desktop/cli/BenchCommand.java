@@ -85,7 +85,7 @@ final class BenchCommand implements Command {
     int runs = args.intOption("--runs", 10, 1);
     if (target.equals("pipeline")) {
       if (args.option("--json", null) != null) {
-        throw new UsageException("--json is for 'bench kernels' only so far");
+        throw new UsageException("--json is for 'bench kernels' and 'bench train' only so far");
       }
       out.print(ConvertBenchmark.toTable(new ConvertBenchmark(threads, runs).run(), threads, MachineInfo.current()));
       return 0;
