@@ -13,6 +13,12 @@ class FloatGemmTest {
       {64, 1152, 31}, {2, 35, 1030}};
 
   @Test
+  void runsThePortableKernelWhenNoPlatformKernelIsOnTheClassPath() {
+    // ml-kernels alone (as on Android) registers no provider; sdk-desktop's SIMD kernel has its own test.
+    assertEquals("scalar", FloatGemmKernels.active().name());
+  }
+
+  @Test
   void blockedProductMatchesTheTripleLoopOnOddSizes() {
     Random r = new Random(3);
     for (int[] mkn : SIZES) {

@@ -5,8 +5,9 @@ import java.util.Random;
 /**
  * A seeded partition of labelled images into a training and a validation part. {@link #random} draws the
  * validation images uniformly; {@link #stratified} draws them per class so that each class keeps its share
- * (class quotas by largest remainder, so they add up to the requested count exactly). Both parts keep the
- * images' original order. Immutable.
+ * (class quotas by largest remainder, so they add up to the requested count exactly); {@link #lastOfEachClass}
+ * takes the same quotas from the end of each class, without randomness. Both parts keep the images' original
+ * order. Immutable.
  */
 public final class TrainValidationSplit {
   private final LabeledImages train;
@@ -52,31 +53,57 @@ public final class TrainValidationSplit {
    */
   public static TrainValidationSplit stratified(LabeledImages images, int validationCount, long seed) {
     check(images, validationCount);
-    int n = images.count();
     int[] labels = images.copyLabels();
-    int classes = images.classes();
-    int[][] members = new int[classes][];
-    int[] sizes = new int[classes];
-    for (int label : labels) {
-      sizes[label]++;
-    }
-    for (int c = 0; c < classes; c++) {
+    int[] sizes = classSizes(labels);
+    int[][] members = new int[sizes.length][];
+    for (int c = 0; c < sizes.length; c++) {
       members[c] = new int[sizes[c]];
     }
-    int[] filled = new int[classes];
-    for (int i = 0; i < n; i++) {
+    int[] filled = new int[sizes.length];
+    for (int i = 0; i < labels.length; i++) {
       members[labels[i]][filled[labels[i]]++] = i;
     }
-    int[] quota = quotas(sizes, validationCount, n);
+    int[] quota = quotas(sizes, validationCount, labels.length);
     Random random = new Random(seed);
-    boolean[] mask = new boolean[n];
-    for (int c = 0; c < classes; c++) {
+    boolean[] mask = new boolean[labels.length];
+    for (int c = 0; c < sizes.length; c++) {
       int[] order = Shuffle.permutation(sizes[c], random);
       for (int k = 0; k < quota[c]; k++) {
         mask[members[c][order[k]]] = true;
       }
     }
     return new TrainValidationSplit(images, mask);
+  }
+
+  /**
+   * A fixed split without randomness: each class gives its last {@code quota} images in stored order to
+   * validation, quotas as in {@link #stratified}. Anyone can recompute it from the class counts alone (the
+   * MNIST 8k/2k split is made this way).
+   */
+  public static TrainValidationSplit lastOfEachClass(LabeledImages images, int validationCount) {
+    check(images, validationCount);
+    int[] labels = images.copyLabels();
+    int[] sizes = classSizes(labels);
+    int[] quota = quotas(sizes, validationCount, labels.length);
+    int[] seen = new int[sizes.length];
+    boolean[] mask = new boolean[labels.length];
+    for (int i = 0; i < labels.length; i++) {
+      int c = labels[i];
+      mask[i] = seen[c]++ >= sizes[c] - quota[c];
+    }
+    return new TrainValidationSplit(images, mask);
+  }
+
+  private static int[] classSizes(int[] labels) {
+    int classes = 0;
+    for (int label : labels) {
+      classes = Math.max(classes, label + 1);
+    }
+    int[] sizes = new int[classes];
+    for (int label : labels) {
+      sizes[label]++;
+    }
+    return sizes;
   }
 
   /** Largest-remainder apportionment of {@code total} over classes of the given sizes. */

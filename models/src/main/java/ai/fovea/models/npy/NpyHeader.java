@@ -40,7 +40,9 @@ final class NpyHeader {
     sb.append(shape.length == 1 ? ",), }" : "), }");
     if (shape.length > 0) {
       int growthAxis = fortranOrder ? shape.length - 1 : 0;
-      sb.append(" ".repeat(GROWTH_AXIS_MAX_DIGITS - String.valueOf(shape[growthAxis]).length()));
+      for (int i = String.valueOf(shape[growthAxis]).length(); i < GROWTH_AXIS_MAX_DIGITS; i++) {
+        sb.append(' '); // not String.repeat: Android has it only from API 33
+      }
     }
     return sb.toString();
   }

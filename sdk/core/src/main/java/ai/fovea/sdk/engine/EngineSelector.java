@@ -131,12 +131,13 @@ public final class EngineSelector {
     for (int i = start; i < order.size(); i++) {
       String name = order.get(i);
       try {
-        EngineSession session = tryOpen(name, model, options);
+        Tensor[] outputs = new Tensor[model.outputs().size()];
+        EngineSession session = tryOpen(name, model, options, outputs);
         attempts.add(EngineAttempt.selected(name));
         for (int j = i + 1; j < order.size(); j++) {
           attempts.add(EngineAttempt.notTried(order.get(j), name));
         }
-        return new EngineSelection(this, model, options, order, i, session, attempts);
+        return new EngineSelection(this, model, options, order, i, session, attempts, outputs);
       } catch (EngineUnavailableException e) {
         attempts.add(EngineAttempt.unavailable(e));
       }
@@ -144,7 +145,8 @@ public final class EngineSelector {
     throw new NoEngineException(attempts);
   }
 
-  private EngineSession tryOpen(String name, EngineModel model, EngineOptions options) {
+  /** Opens and verifies {@code name}'s session; {@code outputs} receives the verification run's outputs. */
+  private EngineSession tryOpen(String name, EngineModel model, EngineOptions options, Tensor[] outputs) {
     Engine engine = registry.find(name);
     if (engine == null) {
       throw new EngineUnavailableException(name, EngineUnavailableException.Reason.PLATFORM,
@@ -155,7 +157,7 @@ public final class EngineSelector {
       engine.probe();
       engine.capabilities().check(name, model);
       session = engine.open(model, options);
-      runOnce(session);
+      runOnce(session, outputs);
       return session;
     } catch (EngineUnavailableException e) {
       closeQuietly(session);
@@ -169,12 +171,15 @@ public final class EngineSelector {
     }
   }
 
-  private static void runOnce(EngineSession session) {
+  private static void runOnce(EngineSession session, Tensor[] out) {
     Tensor[] in = new Tensor[session.inputs().size()];
     for (int i = 0; i < in.length; i++) {
       in[i] = session.inputs().get(i).allocate();
     }
-    Tensor[] out = new Tensor[session.outputs().size()];
+    if (out.length != session.outputs().size()) {
+      throw new EngineUnavailableException(session.engineName(), EngineUnavailableException.Reason.OPEN_FAILED,
+          "reports " + session.outputs().size() + " outputs, the model has " + out.length);
+    }
     for (int i = 0; i < out.length; i++) {
       out[i] = session.outputs().get(i).allocate();
     }

@@ -12,7 +12,6 @@ import ai.fovea.sdk.engine.EngineSelection;
 import ai.fovea.sdk.engine.EngineSelector;
 import ai.fovea.sdk.engine.EngineUnavailableException;
 import ai.fovea.sdk.engine.NoEngineException;
-import ai.fovea.sdk.engine.TensorSpec;
 import ai.fovea.sdk.frame.Frame;
 import ai.fovea.sdk.model.ModelDescriptor;
 import ai.fovea.sdk.model.ModelMetadataException;
@@ -61,11 +60,8 @@ final class FrameInference implements AutoCloseable {
     this.converter = new FrameConverter(d.conversionOptions(), pool);
     this.input = model.inputs().get(0).allocate();
     this.inputs = new Tensor[] {input};
-    List<TensorSpec> outs = selection.session().outputs();
-    this.outputs = new Tensor[outs.size()];
-    for (int i = 0; i < outputs.length; i++) {
-      outputs[i] = outs.get(i).allocate();
-    }
+    // The verification run's outputs carry the shapes the engine computes, which a file may leave open.
+    this.outputs = selection.verifiedOutputs();
   }
 
   private static void checkInput(EngineModel model, ModelDescriptor d) {

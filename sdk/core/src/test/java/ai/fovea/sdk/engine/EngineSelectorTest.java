@@ -139,6 +139,8 @@ class EngineSelectorTest {
       assertEquals("java", s.engineName());
       assertEquals(EngineAttempt.Outcome.NOT_TRIED, s.attempts().get(1).outcome());
       assertEquals("tflite: not tried: java comes first", s.attempts().get(1).toString());
+      // The verification run fed zeros: relu6(0 + [10, 20, 30, 40]).
+      assertArrayEquals(new float[] {6, 6, 6, 6}, s.verifiedOutputs()[0].floats());
     }
   }
 

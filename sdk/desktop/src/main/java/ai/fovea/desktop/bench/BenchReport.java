@@ -34,19 +34,38 @@ public final class BenchReport {
 
   public String toJson() {
     StringBuilder sb = new StringBuilder("{\n");
-    sb.append("  \"machine\": {\"cpu\": ").append(Json.quote(machine.cpu())).append(", \"cores\": ").append(machine.cores())
-        .append(", \"jvm\": ").append(Json.quote(machine.jvm())).append(", \"os\": ").append(Json.quote(machine.os()))
-        .append("},\n");
+    sb.append("  \"machine\": ").append(machineJson(machine)).append(",\n");
     sb.append("  \"threads\": ").append(threads).append(",\n  \"runs\": ").append(runs).append(",\n  \"rows\": [\n");
     for (int i = 0; i < rows.size(); i++) {
       BenchRow r = rows.get(i);
       sb.append(String.format(Locale.ROOT,
           "    {\"case\": %s, \"ours_ms\": %.3f, \"reference\": %s, \"reference_ms\": %.3f, \"ratio\": %.3f, "
               + "\"tflite_int8_ms\": %s, \"threads\": %d}%s%n",
-          Json.quote(r.name()), r.oursMs(), Json.quote(BenchRow.REFERENCE), r.referenceMs(), r.ratio(),
+          quote(r.name()), r.oursMs(), quote(BenchRow.REFERENCE), r.referenceMs(), r.ratio(),
           Double.isNaN(r.tfliteInt8Ms()) ? "null" : String.format(Locale.ROOT, "%.3f", r.tfliteInt8Ms()), threads,
           i + 1 < rows.size() ? "," : ""));
     }
     return sb.append("  ]\n}\n").toString();
+  }
+
+  /** The machine as a JSON object (cpu, cores, jvm, os), shared by every benchmark's JSON. */
+  static String machineJson(MachineInfo machine) {
+    return "{\"cpu\": " + quote(machine.cpu()) + ", \"cores\": " + machine.cores() + ", \"jvm\": "
+        + quote(machine.jvm()) + ", \"os\": " + quote(machine.os()) + "}";
+  }
+
+  /** A JSON string literal. */
+  static String quote(String s) {
+    StringBuilder sb = new StringBuilder("\"");
+    for (char ch : s.toCharArray()) {
+      if (ch == '"' || ch == '\\') {
+        sb.append('\\').append(ch);
+      } else if (ch < 0x20) {
+        sb.append(String.format("\\u%04x", (int) ch));
+      } else {
+        sb.append(ch);
+      }
+    }
+    return sb.append('"').toString();
   }
 }

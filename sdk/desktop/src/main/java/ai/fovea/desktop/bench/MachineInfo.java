@@ -1,11 +1,15 @@
 package ai.fovea.desktop.bench;
 
+import ai.fovea.kernels.gemm.FloatGemmKernels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** What a benchmark ran on: CPU model (from /proc/cpuinfo on Linux), cores the JVM sees, JVM and OS. */
+/**
+ * What a benchmark ran on: CPU model (from /proc/cpuinfo on Linux), cores the JVM sees, JVM (with the float GEMM
+ * kernel it picked) and OS.
+ */
 public final class MachineInfo {
   private final String cpu;
   private final int cores;
@@ -21,7 +25,8 @@ public final class MachineInfo {
 
   public static MachineInfo current() {
     return new MachineInfo(cpuModel().orElse(System.getProperty("os.arch")), Runtime.getRuntime().availableProcessors(),
-        System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
+        System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + ", float GEMM kernel "
+            + FloatGemmKernels.active().name(),
         System.getProperty("os.name") + " " + System.getProperty("os.version"));
   }
 

@@ -34,17 +34,15 @@ public final class TrainBenchReport {
 
   public String toJson() {
     StringBuilder sb = new StringBuilder("{\n");
-    sb.append("  \"machine\": {\"cpu\": ").append(Json.quote(machine.cpu())).append(", \"cores\": ")
-        .append(machine.cores()).append(", \"jvm\": ").append(Json.quote(machine.jvm())).append(", \"os\": ")
-        .append(Json.quote(machine.os())).append("},\n");
+    sb.append("  \"machine\": ").append(BenchReport.machineJson(machine)).append(",\n");
     sb.append("  \"threads\": ").append(threads).append(",\n  \"timed_steps\": ").append(steps)
-        .append(",\n  \"reference\": ").append(Json.quote(TrainBenchRow.REFERENCE)).append(",\n  \"rows\": [\n");
+        .append(",\n  \"reference\": ").append(BenchReport.quote(TrainBenchRow.REFERENCE)).append(",\n  \"rows\": [\n");
     for (int i = 0; i < rows.size(); i++) {
       TrainBenchRow r = rows.get(i);
       sb.append(String.format(Locale.ROOT,
           "    {\"network\": %s, \"parameters\": %d, \"batch\": %d, \"ours_samples_per_s\": %.1f, "
               + "\"reference_samples_per_s\": %.1f, \"ratio\": %.3f}%s%n",
-          Json.quote(r.network()), r.parameters(), r.batch(), r.oursSamplesPerSecond(),
+          BenchReport.quote(r.network()), r.parameters(), r.batch(), r.oursSamplesPerSecond(),
           r.referenceSamplesPerSecond(), r.ratio(), i + 1 < rows.size() ? "," : ""));
     }
     return sb.append("  ]\n}\n").toString();

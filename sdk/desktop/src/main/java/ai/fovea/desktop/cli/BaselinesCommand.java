@@ -4,13 +4,11 @@ import ai.fovea.kernels.parallel.ComputePool;
 import ai.fovea.models.classic.BaselineResult;
 import ai.fovea.models.classic.Baselines;
 import ai.fovea.models.classic.LinearSvm;
-import ai.fovea.models.data.IdxReader;
+import ai.fovea.desktop.data.Dataset;
+import ai.fovea.desktop.data.DatasetUnavailableException;
+import ai.fovea.desktop.data.Datasets;
 import ai.fovea.models.data.LabeledImages;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -20,8 +18,6 @@ import java.util.Set;
  * 60k/10k split, pixels in [0, 1] as the CNNs see them before normalization: the floor a CNN must beat.
  */
 final class BaselinesCommand implements Command {
-  static final Path FASHION_MNIST = Path.of("/usr/share/datasets/fashion-mnist");
-
   @Override
   public String name() {
     return "baselines";
@@ -37,7 +33,7 @@ final class BaselinesCommand implements Command {
     return "Usage: ./fovea baselines [--k N] [--knn-train N] [--knn-test N] [--svm-epochs N] [--threads N]\n\n"
         + "Fits k-nearest-neighbours (L2), Gaussian naive Bayes (variance smoothing 1e-9) and a linear SVM\n"
         + "(multiclass hinge, SGD) on Fashion-MNIST's 60,000 training images and measures accuracy on its 10,000\n"
-        + "test images (Debian dataset-fashion-mnist in " + FASHION_MNIST + "). Raw pixels in [0, 1], 784\n"
+        + "test images (Debian dataset-fashion-mnist, installed when missing). Raw pixels in [0, 1], 784\n"
         + "features. k-NN compares every test image with every training image; limit it on slow machines.\n\n"
         + "  --k N           neighbours (default 5)\n"
         + "  --knn-train N   k-NN uses the first N training images (default all 60000)\n"
@@ -52,7 +48,7 @@ final class BaselinesCommand implements Command {
   }
 
   @Override
-  public int run(Arguments args, PrintStream out) throws IOException {
+  public int run(Arguments args, PrintStream out) {
     if (!args.positional().isEmpty()) {
       throw new UsageException("takes no positional arguments (see --help)");
     }
@@ -60,12 +56,18 @@ final class BaselinesCommand implements Command {
         .knnSubsample(args.intOption("--knn-train", 0, 1), args.intOption("--knn-test", 0, 1))
         .svm(LinearSvm.Options.defaults().epochs(args.intOption("--svm-epochs", 10, 1)));
     int threads = args.intOption("--threads", Runtime.getRuntime().availableProcessors(), 1);
-    LabeledImages train = fashionMnist("train");
-    LabeledImages test = fashionMnist("t10k");
+    Dataset data;
+    try {
+      data = Datasets.fashionMnist();
+    } catch (DatasetUnavailableException e) {
+      throw new UsageException(e.getMessage());
+    }
+    LabeledImages train = data.train();
+    LabeledImages test = data.test();
     List<BaselineResult> results;
     try (ComputePool pool = new ComputePool(threads)) {
       results = baselines.run(train.copyPixels(), train.copyLabels(), test.copyPixels(), test.copyLabels(),
-          train.height() * train.width(), 10, pool, line -> System.err.println("baselines: " + line));
+          train.imageSize(), data.classNames().size(), pool, line -> System.err.println("baselines: " + line));
     }
     out.printf(Locale.ROOT, "Fashion-MNIST, %d threads%n%-12s %9s %10s %9s %11s  %s%n", threads, "baseline",
         "accuracy", "test rows", "fit s", "predict s", "settings");
@@ -74,18 +76,5 @@ final class BaselinesCommand implements Command {
           r.fitSeconds(), r.predictSeconds(), r.description());
     }
     return 0;
-  }
-
-  /** The {@code train} or {@code t10k} split; a missing file is a usage error naming the Debian package. */
-  static LabeledImages fashionMnist(String split) throws IOException {
-    Path images = FASHION_MNIST.resolve(split + "-images-idx3-ubyte.gz");
-    Path labels = FASHION_MNIST.resolve(split + "-labels-idx1-ubyte.gz");
-    if (!Files.isRegularFile(images) || !Files.isRegularFile(labels)) {
-      throw new UsageException("Fashion-MNIST not found in " + FASHION_MNIST
-          + "; install it with: apt-get install -y dataset-fashion-mnist");
-    }
-    try (InputStream i = Files.newInputStream(images); InputStream l = Files.newInputStream(labels)) {
-      return LabeledImages.fromIdx(IdxReader.read(i), IdxReader.read(l));
-    }
   }
 }

@@ -1,15 +1,19 @@
 package ai.fovea.desktop.cli;
 
 import ai.fovea.desktop.bench.BenchCase;
+import ai.fovea.desktop.bench.BenchModel;
 import ai.fovea.desktop.bench.BenchReport;
 import ai.fovea.desktop.bench.BenchRow;
 import ai.fovea.desktop.bench.ConvertBenchmark;
 import ai.fovea.desktop.bench.KernelBenchmark;
 import ai.fovea.desktop.bench.MachineInfo;
+import ai.fovea.desktop.bench.ModelBenchReport;
+import ai.fovea.desktop.bench.ModelBenchmark;
 import ai.fovea.desktop.bench.TrainBenchReport;
 import ai.fovea.desktop.bench.TrainBenchRow;
 import ai.fovea.desktop.bench.TrainBenchmark;
 import ai.fovea.models.train.Architecture;
+import ai.fovea.sdk.engine.EngineRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -22,6 +26,7 @@ import java.util.Set;
 /**
  * `./fovea bench kernels`: our kernels against TFLite 2.6.2 (XNNPACK float as the speed reference).
  * `./fovea bench pipeline`: the stages of the frame pipeline built so far (camera frame to model input).
+ * `./fovea bench models`: whole real models on every engine, against the tflite engine in the same run.
  * `./fovea bench train`: training steps per second, ours against TensorFlow Java on the same networks.
  */
 final class BenchCommand implements Command {
@@ -32,8 +37,8 @@ final class BenchCommand implements Command {
 
   @Override
   public String summary() {
-    return "benchmarks: `bench kernels` (our kernels vs TensorFlow Lite), `bench pipeline` (frame conversion), "
-        + "`bench train` (training vs TensorFlow Java)";
+    return "benchmarks: `bench kernels` (our kernels vs TensorFlow Lite), `bench pipeline` (frame conversion),"
+        + " `bench models` (real models on every engine), `bench train` (training vs TensorFlow Java)";
   }
 
   @Override
@@ -51,6 +56,15 @@ final class BenchCommand implements Command {
         + "Times the frame converter on a 1920x1080 YUV_420_888 camera frame (direct buffers, interleaved chroma)\n"
         + "into a 224x224x3 input, int8 and float, letterbox, for every rotation, plus area resampling; each row is\n"
         + "the median ms of N runs (default 10) after warm-up, with the time to sum the Y plane as a memory floor.\n\n"
+        + "Usage: ./fovea bench models [--model FILE.tflite ...] [--threads N] [--runs N] [--json FILE]\n\n"
+        + "Times whole models on every installed engine with the same seeded input: the median wall-clock time of\n"
+        + "N runs (default 10) of the engine session after 5 warm-up runs, and the ratio to the tflite engine in the\n"
+        + "same run (TFLite 2.6.2: XNNPACK for float models, its own kernels for quantized ones). An engine that\n"
+        + "cannot take a model gets a row saying why. Progress goes to stderr, the table to stdout.\n\n"
+        + "  --model FILE  benchmark this model instead of the published ones (repeat for several)\n"
+        + "  --threads N   threads for every engine (default: the cores the JVM sees)\n"
+        + "  --runs N      timed runs per engine (default 10)\n"
+        + "  --json FILE   also write the rows, machine and settings as JSON\n\n"
         + "Usage: ./fovea bench train [--threads N] [--batch N] [--steps N] [--arch lenet5,vgg] [--json FILE]\n\n"
         + "Samples/s of training steps (forward, softmax cross-entropy, backward, SGD update) on 28x28x1 images,\n"
         + "10 classes, ours (the real trainer, second of two epochs of N steps) against TensorFlow Java 1.1.0 (CPU,\n"
@@ -64,14 +78,18 @@ final class BenchCommand implements Command {
 
   @Override
   public Set<String> valueOptions() {
-    return Set.of("--threads", "--runs", "--json", "--batch", "--steps", "--arch");
+    return Set.of("--threads", "--runs", "--json", "--model", "--batch", "--steps", "--arch");
   }
 
   @Override
   public int run(Arguments args, PrintStream out) throws IOException {
     String target = args.positional().size() == 1 ? args.positional().get(0) : "";
-    if (!target.equals("kernels") && !target.equals("pipeline") && !target.equals("train")) {
-      throw new UsageException("expects the benchmark name 'kernels', 'pipeline' or 'train' (see --help)");
+    if (!target.equals("kernels") && !target.equals("pipeline") && !target.equals("models")
+        && !target.equals("train")) {
+      throw new UsageException("expects the benchmark name 'kernels', 'pipeline', 'models' or 'train' (see --help)");
+    }
+    if (!target.equals("models") && !args.values("--model").isEmpty()) {
+      throw new UsageException("--model is for 'bench models' only");
     }
     int threads = args.intOption("--threads", Runtime.getRuntime().availableProcessors(), 1);
     if (target.equals("train")) {
@@ -85,17 +103,46 @@ final class BenchCommand implements Command {
     int runs = args.intOption("--runs", 10, 1);
     if (target.equals("pipeline")) {
       if (args.option("--json", null) != null) {
-        throw new UsageException("--json is for 'bench kernels' and 'bench train' only so far");
+        throw new UsageException("--json is for 'bench kernels', 'bench models' and 'bench train' only so far");
       }
       out.print(ConvertBenchmark.toTable(new ConvertBenchmark(threads, runs).run(), threads, MachineInfo.current()));
       return 0;
     }
     String json = args.option("--json", null);
     PrintStream progress = System.err;
+    if (target.equals("models")) {
+      return benchModels(args, threads, runs, json, out, progress);
+    }
     List<BenchCase> cases = BenchCase.kernels();
     progress.printf("bench kernels: %d cases x float/int8, %d threads, %d runs each%n", cases.size(), threads, runs);
     List<BenchRow> rows = new KernelBenchmark(threads, runs, progress::println).run(cases);
     BenchReport report = new BenchReport(MachineInfo.current(), threads, runs, rows);
+    out.print(report.toTable());
+    if (json != null) {
+      Files.writeString(Path.of(json), report.toJson(), StandardCharsets.UTF_8);
+      out.println("wrote " + json);
+    }
+    return 0;
+  }
+
+  private static int benchModels(Arguments args, int threads, int runs, String json, PrintStream out,
+      PrintStream progress) throws IOException {
+    List<BenchModel> models = new ArrayList<>();
+    for (String file : args.values("--model")) {
+      Path path = Path.of(file);
+      models.add(new BenchModel(path.getFileName().toString(), ModelArguments.load(path)));
+    }
+    if (models.isEmpty()) {
+      throw new UsageException("the published models are not in this build yet; pass --model FILE.tflite");
+    }
+    EngineRegistry registry = EngineRegistry.installed();
+    ModelBenchmark benchmark = new ModelBenchmark(registry, threads, runs, progress::println);
+    progress.printf("bench models: %d models x engines %s, %d threads, %d runs each%n", models.size(),
+        benchmark.engines(), threads, runs);
+    List<String> missing = new ArrayList<>(EngineChoice.KNOWN);
+    missing.removeAll(registry.names());
+    ModelBenchReport report = new ModelBenchReport(MachineInfo.current(), threads, runs, benchmark.run(models),
+        missing);
     out.print(report.toTable());
     if (json != null) {
       Files.writeString(Path.of(json), report.toJson(), StandardCharsets.UTF_8);

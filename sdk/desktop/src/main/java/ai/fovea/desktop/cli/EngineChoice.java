@@ -14,7 +14,7 @@ import java.util.Set;
  */
 final class EngineChoice {
   /** Every engine Fovea defines, installed here or not. */
-  private static final List<String> KNOWN = List.of("java", "tflite", "gpu");
+  static final List<String> KNOWN = List.of("java", "tflite", "gpu");
 
   private EngineChoice() {}
 

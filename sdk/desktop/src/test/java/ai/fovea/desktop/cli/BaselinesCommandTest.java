@@ -38,7 +38,7 @@ class BaselinesCommandTest {
 
   @Test
   void smallRunOnRealFashionMnistBeatsChance() {
-    assumeTrue(Files.isRegularFile(BaselinesCommand.FASHION_MNIST.resolve("t10k-images-idx3-ubyte.gz")),
+    assumeTrue(Files.isRegularFile(ai.fovea.desktop.data.Datasets.DEBIAN_FASHION_MNIST.resolve("t10k-images-idx3-ubyte.gz")),
         "Debian package dataset-fashion-mnist not installed");
     assertEquals(0, run("baselines", "--knn-train", "2000", "--knn-test", "300", "--svm-epochs", "1",
         "--threads", "2"), err);

@@ -36,9 +36,10 @@ class BenchAndDemoCommandTest {
   @Test
   void misuseIsAOneLineUsageError() {
     assertEquals(2, run("bench"));
-    assertEquals("fovea bench: expects the benchmark name 'kernels', 'pipeline' or 'train' (see --help)\n", err);
+    assertEquals("fovea bench: expects the benchmark name 'kernels', 'pipeline', 'models' or 'train' (see --help)\n",
+        err);
     assertEquals(2, run("bench", "pipeline", "--json", "x.json"));
-    assertEquals("fovea bench: --json is for 'bench kernels' and 'bench train' only so far\n", err);
+    assertEquals("fovea bench: --json is for 'bench kernels', 'bench models' and 'bench train' only so far\n", err);
     assertEquals(2, run("bench", "kernels", "--steps", "3"));
     assertEquals("fovea bench: --steps is for 'bench train' only\n", err);
     assertEquals(2, run("bench", "train", "--arch", "resnet"));

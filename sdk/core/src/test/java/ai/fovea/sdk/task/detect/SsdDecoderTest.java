@@ -1,0 +1,138 @@
+package ai.fovea.sdk.task.detect;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import ai.fovea.kernels.tensor.DataType;
+import ai.fovea.kernels.tensor.Quantization;
+import ai.fovea.kernels.tensor.Shape;
+import ai.fovea.kernels.tensor.Tensor;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SsdDecoderTest {
+  // Two anchors (y, x, h, w).
+  private static final Anchors ANCHORS = Anchors.of(new float[] {0.5f, 0.5f, 0.2f, 0.4f, 0.25f, 0.25f, 0.1f, 0.1f});
+  private static final float LN2 = (float) Math.log(2);
+  // TensorFlow's y, x, h, w with scales 10, 10, 5, 5: anchor 0 moves by (+0.02, -0.08) and doubles its width.
+  private static final float[] RAW_BOXES = {1, -2, 0, 5 * LN2, 0, 0, 0, 0};
+  // Columns: background, class 0, class 1.
+  private static final float[] RAW_SCORES = {5, 2, -1, 0, -3, -4};
+
+  private static Tensor[] outputs(float[] boxes, float[] scores, int classes) {
+    return new Tensor[] {Tensor.ofFloats("boxes", Shape.of(1, boxes.length / 4, 4), boxes),
+        Tensor.ofFloats("scores", Shape.of(1, scores.length / classes, classes), scores)};
+  }
+
+  private static List<Detection> decode(SsdDecoderOptions options, Tensor[] outputs) {
+    SsdDecoder decoder = new SsdDecoder(options);
+    decoder.prepare(outputs);
+    DetectionCandidates out = new DetectionCandidates(decoder.capacity(), decoder.keypointCount());
+    decoder.decode(outputs, out);
+    return out.toDetections();
+  }
+
+  private static void assertBox(float l, float t, float r, float b, Box box) {
+    assertEquals(l, box.left(), 1e-6f, "left of " + box);
+    assertEquals(t, box.top(), 1e-6f, "top of " + box);
+    assertEquals(r, box.right(), 1e-6f, "right of " + box);
+    assertEquals(b, box.bottom(), 1e-6f, "bottom of " + box);
+  }
+
+  @Test
+  void decodesCentreSizeBoxesWithSigmoidScoresSkippingTheBackground() {
+    List<Detection> d = decode(SsdDecoderOptions.builder(ANCHORS).backgroundClasses(1).build(), outputs(RAW_BOXES, RAW_SCORES, 3));
+    // Anchor 0: y = 1/10 * 0.2 + 0.5 = 0.52, x = -2/10 * 0.4 + 0.5 = 0.42, h = 0.2, w = 2 * 0.4 = 0.8.
+    // Best class 0 (logit 2): sigmoid 0.880797. Anchor 1's best is sigmoid(-3) = 0.047, below 0.5.
+    assertEquals(1, d.size());
+    assertBox(0.02f, 0.42f, 0.82f, 0.62f, d.get(0).box());
+    assertEquals(0, d.get(0).classId());
+    assertEquals(0.880797f, d.get(0).score(), 1e-6f);
+  }
+
+  @Test
+  void softmaxIncludesTheBackgroundAndEveryClassCanBeEmitted() {
+    SsdDecoderOptions options = SsdDecoderOptions.builder(ANCHORS).backgroundClasses(1).scoreConversion(ScoreConversion.SOFTMAX)
+        .minScore(0.002f).everyClass(true).build();
+    List<Detection> d = decode(options, outputs(RAW_BOXES, RAW_SCORES, 3));
+    // Anchor 0: softmax(5, 2, -1) = (0.95033, 0.04731, 0.00236); anchor 1: softmax(0, -3, -4) = (0.93623, 0.04661, 0.01715).
+    assertEquals(4, d.size());
+    assertEquals(0.047314f, d.get(0).score(), 1e-5f);
+    assertEquals(0.002356f, d.get(1).score(), 1e-5f);
+    assertEquals(1, d.get(1).classId());
+    assertEquals(0.046613f, d.get(2).score(), 1e-5f);
+    assertEquals(0.017148f, d.get(3).score(), 1e-5f);
+    // Anchor 1 with zero offsets is the anchor itself.
+    assertBox(0.2f, 0.2f, 0.3f, 0.3f, d.get(2).box());
+  }
+
+  @Test
+  void linearSizesXywhOrderAndKeypoints() {
+    Anchors anchors = Anchors.of(new float[] {0.5f, 0.25f, 1, 1});
+    // x, y, w, h, then keypoints x, y; scales 100 and sizes linear (MediaPipe's default).
+    float[] raw = {10, -20, 30, 40, 5, 6};
+    SsdDecoderOptions options = SsdDecoderOptions.builder(anchors).encoding(BoxEncoding.XYWH).scales(100, 100, 100, 100)
+        .exponentialSize(false).keypoints(1, 4).scoreConversion(ScoreConversion.NONE).minScore(0.1f).build();
+    List<Detection> d = decode(options, new Tensor[] {Tensor.ofFloats("raw", Shape.of(1, 1, 6), raw),
+        Tensor.ofFloats("scores", Shape.of(1, 1, 1), new float[] {0.7f})});
+    // Centre (0.25 + 0.1, 0.5 - 0.2), size 0.3 x 0.4; keypoint (0.25 + 0.05, 0.5 + 0.06).
+    assertEquals(1, d.size());
+    assertBox(0.2f, 0.1f, 0.5f, 0.5f, d.get(0).box());
+    assertEquals(0.3f, d.get(0).keypointX(0), 1e-6f);
+    assertEquals(0.56f, d.get(0).keypointY(0), 1e-6f);
+    assertEquals(0.7f, d.get(0).score(), 0);
+  }
+
+  @Test
+  void quantizedOutputsDecodeLikeTheirFloatValues() {
+    // uint8 with scale 0.5, zero point 128 represents raw values exactly when they are multiples of 0.5.
+    float[] boxes = {1, -2, 0, 1.5f, 0.5f, 0, -1, 0};
+    float[] scores = {3, -2, 0.5f, 1};
+    byte[] qb = new byte[boxes.length];
+    for (int i = 0; i < boxes.length; i++) {
+      qb[i] = (byte) (Math.round(boxes[i] / 0.5f) + 128);
+    }
+    byte[] qs = new byte[scores.length];
+    for (int i = 0; i < scores.length; i++) {
+      qs[i] = (byte) (Math.round(scores[i] / 0.5f) - 3);
+    }
+    SsdDecoderOptions options = SsdDecoderOptions.builder(ANCHORS).minScore(0.4f).build();
+    List<Detection> expected = decode(options, outputs(boxes, scores, 2));
+    Tensor[] quantized = {Tensor.ofBytes("boxes", DataType.UINT8, Shape.of(1, 2, 4), Quantization.perTensor(0.5f, 128), qb),
+        Tensor.ofBytes("scores", DataType.INT8, Shape.of(1, 2, 2), Quantization.perTensor(0.5f, -3), qs)};
+    assertEquals(2, expected.size());
+    assertEquals(expected, decode(options, quantized));
+  }
+
+  @Test
+  void dropsBoxesWithNegativeOrNonFiniteSizes() {
+    Anchors anchors = Anchors.of(new float[] {0.5f, 0.5f, 1, 1, 0.5f, 0.5f, 1, 1, 0.5f, 0.5f, 1, 1});
+    float[] raw = {0, 0, -1, 1, 0, 0, 1, 1, Float.NaN, 0, 1, 1};
+    SsdDecoderOptions options = SsdDecoderOptions.builder(anchors).exponentialSize(false).scoreConversion(ScoreConversion.NONE).build();
+    List<Detection> d = decode(options, new Tensor[] {Tensor.ofFloats("raw", Shape.of(1, 3, 4), raw),
+        Tensor.ofFloats("scores", Shape.of(1, 3), new float[] {1, 1, 1})});
+    assertEquals(1, d.size());
+  }
+
+  @Test
+  void rejectsOutputsThatDoNotFitTheAnchors() {
+    SsdDecoder decoder = new SsdDecoder(SsdDecoderOptions.builder(ANCHORS).build());
+    assertThrows(DetectionOutputException.class, () -> decoder.prepare(new Tensor[] {Tensor.ofFloats("b", Shape.of(1, 3, 4), new float[12]),
+        Tensor.ofFloats("s", Shape.of(1, 3, 1), new float[3])}));
+    assertThrows(DetectionOutputException.class, () -> decoder.prepare(new Tensor[] {Tensor.ofFloats("b", Shape.of(1, 2, 3), new float[6]),
+        Tensor.ofFloats("s", Shape.of(1, 2, 1), new float[2])}));
+    assertThrows(DetectionOutputException.class, () -> decoder.prepare(new Tensor[] {Tensor.ofFloats("b", Shape.of(1, 2, 4), new float[8])}));
+    assertThrows(DetectionOutputException.class, () -> decoder.prepare(new Tensor[] {Tensor.ofFloats("b", Shape.of(2, 2, 4), new float[16]),
+        Tensor.ofFloats("s", Shape.of(1, 2, 1), new float[2])}));
+    assertThrows(DetectionOutputException.class, () -> decoder.prepare(new Tensor[] {Tensor.ofFloats("b", Shape.of(1, 2, 4), new float[8]),
+        Tensor.ofInts("s", Shape.of(1, 2, 1), Quantization.none(), new int[2])}));
+    SsdDecoder background = new SsdDecoder(SsdDecoderOptions.builder(ANCHORS).backgroundClasses(1).build());
+    assertThrows(DetectionOutputException.class, () -> background.prepare(outputs(new float[8], new float[2], 1)));
+    Tensor[] good = outputs(RAW_BOXES, RAW_SCORES, 3);
+    decoder.prepare(good);
+    DetectionCandidates out = new DetectionCandidates(decoder.capacity(), 0);
+    assertThrows(DetectionOutputException.class, () -> decoder.decode(outputs(new float[12], new float[9], 3), out));
+    assertThrows(IllegalArgumentException.class, () -> decoder.decode(good, new DetectionCandidates(1, 0)));
+    assertThrows(IllegalStateException.class, () -> new SsdDecoder(SsdDecoderOptions.builder(ANCHORS).build()).decode(good, out));
+  }
+}
