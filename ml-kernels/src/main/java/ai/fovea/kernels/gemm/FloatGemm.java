@@ -7,11 +7,11 @@ import java.util.Arrays;
  * once: {@code acc[r][j] = seed[j] + Σ_p A[r][p]·B[p][j]}, A row-major in a caller's array, the accumulator
  * one zero-based array per row. Immutable and thread-safe; callers split rows or column ranges over threads.
  *
- * <p>The loops themselves are the process's {@link FloatGemmKernels#active() kernel}: the portable
+ * <p>The loops themselves are the process's {@link GemmKernels.floating() kernel}: the portable
  * {@link ScalarFloatGemmKernel}, or a platform's faster one.
  */
 public final class FloatGemm {
-  private static final FloatGemmKernel KERNEL = FloatGemmKernels.active();
+  private static final FloatGemmKernel KERNEL = GemmKernels.floating();
 
   private final float[][] b;
   private final int depth;

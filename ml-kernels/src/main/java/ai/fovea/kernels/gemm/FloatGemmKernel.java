@@ -4,7 +4,7 @@ package ai.fovea.kernels.gemm;
  * The inner loops of {@link FloatGemm}: {@code acc[r][j] = seed[j] + Σ_p a[aOffset + r·lda + p] · b[p][j]} for
  * r in [0, rows) and j in [j0, j1), over a B of {@code depth} row arrays ({@code seed} null means zeros).
  * Arguments arrive checked. The portable kernel is {@link ScalarFloatGemmKernel}; a platform may supply a faster
- * one through {@link java.util.ServiceLoader} (the desktop JVM's SIMD kernel), picked by {@link FloatGemmKernels}.
+ * one through {@link java.util.ServiceLoader} (the desktop JVM's SIMD kernel), picked by {@link GemmKernels}.
  */
 public interface FloatGemmKernel {
   /** A short name for benchmarks and logs, e.g. "scalar" or "vector-512". */

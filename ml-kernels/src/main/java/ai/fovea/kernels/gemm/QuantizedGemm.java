@@ -1,19 +1,17 @@
 package ai.fovea.kernels.gemm;
 
-import java.util.Arrays;
-
 /**
  * The 8-bit matrix product of quantized convolutions and fully-connected layers, exact in int32, against a
  * constant right-hand matrix B (k×n) of 8-bit weights packed once: {@code acc[r][j] = seed[j] + Σ_p A[r][p]·B[p][j]}
  * with A the raw activations. Operands are int8, or uint8 (TFLite's legacy form) when built by
  * {@link #ofTransposedUnsigned}; B holds the weights minus their zero point, so the activations' zero point is
  * the only offset left, and {@link #seed} folds {@code −zp·Σ_p B[p][j]} into the bias once instead of
- * subtracting it per product. Layout and blocking follow {@link FloatGemm} (one array per B row, four B rows per
- * pass), with the weights widened to int at packing so the inner loop multiplies ints and C2 vectorizes it.
+ * subtracting it per product. Layout follows {@link FloatGemm} (one array per B row), with the weights widened to
+ * int at packing so the inner loops multiply ints, which C2 vectorizes; the loops are the process's
+ * {@link GemmKernels#quantized() kernel}.
  */
 public final class QuantizedGemm {
-  private static final int K_BLOCK = 32;
-  private static final int N_BLOCK = 512;
+  private static final QuantizedGemmKernel KERNEL = GemmKernels.quantized();
 
   private final int[][] b;
   private final int[] columnSums;
@@ -90,44 +88,7 @@ public final class QuantizedGemm {
   public void multiply(byte[] a, int aOffset, int lda, int rows, int[] seed, int[][] acc, int j0, int j1) {
     GemmArguments.check(depth, columns, a == null ? -1 : a.length, aOffset, lda, rows,
         seed == null ? columns : seed.length, acc, j0, j1);
-    for (int n0 = j0; n0 < j1; n0 += N_BLOCK) {
-      int n1 = Math.min(j1, n0 + N_BLOCK);
-      for (int r = 0; r < rows; r++) {
-        if (seed == null) {
-          Arrays.fill(acc[r], n0, n1, 0);
-        } else {
-          System.arraycopy(seed, n0, acc[r], n0, n1 - n0);
-        }
-      }
-      for (int k0 = 0; k0 < depth; k0 += K_BLOCK) {
-        int k1 = Math.min(depth, k0 + K_BLOCK);
-        for (int r = 0; r < rows; r++) {
-          int[] c = acc[r];
-          int ar = aOffset + r * lda;
-          int p = k0;
-          for (; p + 4 <= k1; p += 4) {
-            accumulate4(c, b[p], b[p + 1], b[p + 2], b[p + 3], a[ar + p] & byteMask, a[ar + p + 1] & byteMask,
-                a[ar + p + 2] & byteMask, a[ar + p + 3] & byteMask, n0, n1);
-          }
-          for (; p < k1; p++) {
-            accumulate1(c, b[p], a[ar + p] & byteMask, n0, n1);
-          }
-        }
-      }
-    }
-  }
-
-  private static void accumulate4(int[] c, int[] b0, int[] b1, int[] b2, int[] b3, int x0, int x1, int x2, int x3,
-      int j0, int j1) {
-    for (int j = j0; j < j1; j++) {
-      c[j] += x0 * b0[j] + x1 * b1[j] + x2 * b2[j] + x3 * b3[j];
-    }
-  }
-
-  private static void accumulate1(int[] c, int[] b0, int x0, int j0, int j1) {
-    for (int j = j0; j < j1; j++) {
-      c[j] += x0 * b0[j];
-    }
+    KERNEL.multiply(b, depth, a, byteMask, aOffset, lda, rows, seed, acc, j0, j1);
   }
 
   /** {@link #multiply} as the plain triple loop: the oracle of the blocked form. */

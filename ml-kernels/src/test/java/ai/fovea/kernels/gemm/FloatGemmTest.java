@@ -13,9 +13,10 @@ class FloatGemmTest {
       {64, 1152, 31}, {2, 35, 1030}};
 
   @Test
-  void runsThePortableKernelWhenNoPlatformKernelIsOnTheClassPath() {
+  void runsThePortableKernelsWhenNoPlatformKernelIsOnTheClassPath() {
     // ml-kernels alone (as on Android) registers no provider; sdk-desktop's SIMD kernel has its own test.
-    assertEquals("scalar", FloatGemmKernels.active().name());
+    assertEquals("scalar", GemmKernels.floating().name());
+    assertEquals("scalar", GemmKernels.quantized().name());
   }
 
   @Test

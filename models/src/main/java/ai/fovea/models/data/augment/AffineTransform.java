@@ -60,9 +60,9 @@ public final class AffineTransform {
       cos = q == 0 ? 1 : q == 2 ? -1 : 0;
       sin = q == 1 ? 1 : q == 3 ? -1 : 0;
     } else {
-      double radians = Math.toRadians(degrees);
-      cos = Math.cos(radians);
-      sin = Math.sin(radians);
+      double radians = StrictMath.toRadians(degrees);
+      cos = StrictMath.cos(radians);
+      sin = StrictMath.sin(radians);
     }
     return of(cos, sin, 0, -sin, cos, 0);
   }
@@ -72,7 +72,7 @@ public final class AffineTransform {
     if (!(Math.abs(degrees) < 90)) {
       throw new IllegalArgumentException("shear angle " + degrees + " outside (-90, 90) degrees");
     }
-    return of(1, Math.tan(Math.toRadians(degrees)), 0, 0, 1, 0);
+    return of(1, StrictMath.tan(StrictMath.toRadians(degrees)), 0, 0, 1, 0);
   }
 
   /** This map followed by {@code next}: {@code p -> next(this(p))}. */

@@ -59,9 +59,9 @@ public final class Geometry {
    */
   public static RandomTransform stretch(double maxFactor) {
     checkRange("stretch", 1, maxFactor, 1, 1e3);
-    double logMax = Math.log(maxFactor);
+    double logMax = StrictMath.log(maxFactor);
     return random -> {
-      double s = Math.exp(uniform(random, -logMax, logMax));
+      double s = StrictMath.exp(uniform(random, -logMax, logMax));
       return AffineTransform.scaling(s, 1 / s);
     };
   }

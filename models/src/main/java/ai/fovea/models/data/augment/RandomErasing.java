@@ -35,10 +35,10 @@ public final class RandomErasing implements Augmentation {
   public void apply(ImageBuffer image, Random random) {
     int h = image.height();
     int w = image.width();
-    double logAspect = Math.log(minAspect);
+    double logAspect = StrictMath.log(minAspect);
     for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
       double area = Geometry.uniform(random, minArea, maxArea) * h * w;
-      double aspect = Math.exp(Geometry.uniform(random, logAspect, -logAspect));
+      double aspect = StrictMath.exp(Geometry.uniform(random, logAspect, -logAspect));
       int eh = (int) Math.round(Math.sqrt(area * aspect));
       int ew = (int) Math.round(Math.sqrt(area / aspect));
       if (eh >= 1 && ew >= 1 && eh <= h && ew <= w) {

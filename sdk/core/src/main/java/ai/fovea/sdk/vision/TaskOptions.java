@@ -3,15 +3,17 @@ package ai.fovea.sdk.vision;
 import ai.fovea.sdk.engine.EngineRegistry;
 import ai.fovea.sdk.engine.EngineSelector;
 import ai.fovea.sdk.model.ModelDescriptor;
+import ai.fovea.sdk.task.detect.DetectionPostprocessor;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Options every vision task takes: which engines to try ({@code auto}, one name or an order such as
  * {@code tflite,java}; see {@link EngineSelector}) and from which registry, threads, the score threshold and the
- * most results to return, labels replacing the model's, and the model descriptor for models without Fovea
- * metadata. Immutable; unset threshold and result count take the task's default.
+ * most results to return, labels replacing the model's, the model descriptor for models without Fovea
+ * metadata, and for detectors the decoding (decoder and NMS) when the output layout needs parameters. Immutable; unset threshold and result count take the task's default.
  */
 public final class TaskOptions {
   private final String engine;
@@ -21,6 +23,7 @@ public final class TaskOptions {
   private final Integer maxResults;
   private final List<String> labels;
   private final ModelDescriptor descriptor;
+  private final Supplier<DetectionPostprocessor> detection;
 
   private TaskOptions(Builder b) {
     this.engine = b.engine;
@@ -30,6 +33,7 @@ public final class TaskOptions {
     this.maxResults = b.maxResults;
     this.labels = b.labels;
     this.descriptor = b.descriptor;
+    this.detection = b.detection;
   }
 
   public static Builder builder() {
@@ -75,6 +79,11 @@ public final class TaskOptions {
     return descriptor;
   }
 
+  /** Makes the detection decoding (decoder and NMS), or null for the output layout's default. */
+  public Supplier<DetectionPostprocessor> detection() {
+    return detection;
+  }
+
   /** Collects options; each setter validates its argument. */
   public static final class Builder {
     private String engine = EngineSelector.AUTO;
@@ -84,6 +93,7 @@ public final class TaskOptions {
     private Integer maxResults;
     private List<String> labels;
     private ModelDescriptor descriptor;
+    private Supplier<DetectionPostprocessor> detection;
 
     private Builder() {}
 
@@ -146,6 +156,18 @@ public final class TaskOptions {
         throw new IllegalArgumentException("descriptor is null");
       }
       this.descriptor = descriptor;
+      return this;
+    }
+
+    /**
+     * For detectors: makes the decoder and NMS (one per detector, e.g. {@code BlazeFace::shortRange}), replacing
+     * the output layout's default; required for layouts whose decoding needs parameters (SSD anchors).
+     */
+    public Builder detection(Supplier<DetectionPostprocessor> factory) {
+      if (factory == null) {
+        throw new IllegalArgumentException("detection postprocessor factory is null");
+      }
+      this.detection = factory;
       return this;
     }
 

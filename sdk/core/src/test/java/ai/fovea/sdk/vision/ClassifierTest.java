@@ -139,6 +139,40 @@ class ClassifierTest {
   }
 
   @Test
+  void movesToTheNextEngineWhenTheSelectedOneFailsOnALaterFrame() {
+    Frame frame = Frame.argb(new int[] {0xFF_C8_32_64}, 1, 1).build();
+    try (Classifier classifier = Classifier.create(
+        ModelSource.bytes(TfliteWriter.write(TestClassifiers.pixelProbabilities(DataType.UINT8))),
+        TaskOptions.builder().registry(ai.fovea.sdk.engine.EngineRegistry.of(new FailingLaterEngine(3),
+            new ai.fovea.sdk.engine.JavaEngine())).engine("flaky,java").build())) {
+      // Run 1 was the selector's check, run 2 is this frame, run 3 fails and the same frame runs on java.
+      Classification first = classifier.process(frame);
+      assertEquals("flaky", first.engine());
+      Classification second = classifier.process(frame);
+      assertEquals("java", second.engine());
+      assertEquals(first.categories().toString(), second.categories().toString());
+      EngineAttempt lost = second.engineAttempts().get(0);
+      assertEquals(ai.fovea.sdk.engine.EngineUnavailableException.Reason.RUN_FAILED, lost.reason());
+      assertTrue(lost.message().contains("device lost"), lost.message());
+    }
+  }
+
+  @Test
+  void reportsEveryReasonOnceNoEngineIsLeft() {
+    Frame frame = Frame.argb(new int[] {0xFF_C8_32_64}, 1, 1).build();
+    try (Classifier classifier = Classifier.create(
+        ModelSource.bytes(TfliteWriter.write(TestClassifiers.pixelProbabilities(DataType.UINT8))),
+        TaskOptions.builder().registry(ai.fovea.sdk.engine.EngineRegistry.of(new FailingLaterEngine(3)))
+            .engine("flaky").build())) {
+      classifier.process(frame);
+      ai.fovea.sdk.engine.NoEngineException none = assertThrows(ai.fovea.sdk.engine.NoEngineException.class,
+          () -> classifier.process(frame));
+      assertTrue(none.getMessage().contains("flaky: run failed"), none.getMessage());
+      assertThrows(ai.fovea.sdk.engine.NoEngineException.class, () -> classifier.process(frame));
+    }
+  }
+
+  @Test
   void aModelWithoutMetadataNeedsADescriptorInTheOptions() {
     float[] w = TestClassifiers.weights(CLASSES, SIZE * SIZE * 3, 1);
     byte[] bare = TfliteWriter.write(TestClassifiers.linear(SIZE, 3, CLASSES, w, null));

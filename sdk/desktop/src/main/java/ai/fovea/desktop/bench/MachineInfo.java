@@ -1,14 +1,14 @@
 package ai.fovea.desktop.bench;
 
-import ai.fovea.kernels.gemm.FloatGemmKernels;
+import ai.fovea.kernels.gemm.GemmKernels;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
 
 /**
- * What a benchmark ran on: CPU model (from /proc/cpuinfo on Linux), cores the JVM sees, JVM (with the float GEMM
- * kernel it picked) and OS.
+ * What a benchmark ran on: CPU model (from /proc/cpuinfo on Linux), cores the JVM sees, JVM (with the GEMM kernels
+ * it picked) and OS.
  */
 public final class MachineInfo {
   private final String cpu;
@@ -25,8 +25,8 @@ public final class MachineInfo {
 
   public static MachineInfo current() {
     return new MachineInfo(cpuModel().orElse(System.getProperty("os.arch")), Runtime.getRuntime().availableProcessors(),
-        System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + ", float GEMM kernel "
-            + FloatGemmKernels.active().name(),
+        System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version") + ", GEMM kernels "
+            + GemmKernels.floating().name() + " (float) / " + GemmKernels.quantized().name() + " (8-bit)",
         System.getProperty("os.name") + " " + System.getProperty("os.version"));
   }
 

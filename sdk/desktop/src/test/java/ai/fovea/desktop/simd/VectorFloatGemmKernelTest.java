@@ -3,7 +3,7 @@ package ai.fovea.desktop.simd;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import ai.fovea.kernels.gemm.FloatGemmKernels;
+import ai.fovea.kernels.gemm.GemmKernels;
 import ai.fovea.kernels.gemm.ScalarFloatGemmKernel;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -54,8 +54,8 @@ class VectorFloatGemmKernelTest {
 
   @Test
   void isTheActiveKernelWhenTheVectorModuleIsPresent() {
-    assertTrue(FloatGemmKernels.active() instanceof VectorFloatGemmKernel,
+    assertTrue(GemmKernels.floating() instanceof VectorFloatGemmKernel,
         "surefire runs with --add-modules jdk.incubator.vector, so the SIMD kernel must be picked, got "
-            + FloatGemmKernels.active().name());
+            + GemmKernels.floating().name());
   }
 }

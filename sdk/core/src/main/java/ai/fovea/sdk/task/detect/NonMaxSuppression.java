@@ -80,7 +80,8 @@ public final class NonMaxSuppression {
     switch (options.method()) {
       case NONE:
         for (int r = 0; r < n && out.count < options.maxDetections(); r++) {
-          out.copyRow(in, (int) order[r], in.scores[(int) order[r]]);
+          int i = ScoreOrder.index(order[r]);
+          out.copyRow(in, i, in.scores[i]);
         }
         break;
       case HARD:
@@ -101,10 +102,7 @@ public final class NonMaxSuppression {
     for (int i = 0; i < in.count; i++) {
       float s = in.scores[i];
       if (s >= threshold) {
-        // Descending score in the high word (sortable int order, inverted), ascending row in the low word.
-        int bits = Float.floatToIntBits(s);
-        int sortable = bits ^ ((bits >> 31) & 0x7fffffff);
-        order[n++] = ((long) ~sortable << 32) | i;
+        order[n++] = ScoreOrder.key(s, i);
       }
     }
     Arrays.sort(order, 0, n);
@@ -116,7 +114,7 @@ public final class NonMaxSuppression {
     float[] kept = out.boxes;
     int max = options.maxDetections();
     for (int r = 0; r < n && out.count < max; r++) {
-      int i = (int) order[r];
+      int i = ScoreOrder.index(order[r]);
       float l = b[4 * i];
       float t = b[4 * i + 1];
       float rt = b[4 * i + 2];
@@ -140,7 +138,7 @@ public final class NonMaxSuppression {
     float[] b = in.boxes;
     float threshold = options.scoreThreshold();
     for (int r = 0; r < n; r++) {
-      int i = (int) order[r];
+      int i = ScoreOrder.index(order[r]);
       live[r] = i;
       work[i] = in.scores[i];
     }
@@ -179,11 +177,11 @@ public final class NonMaxSuppression {
     float[] kp = in.keypoints;
     int kpValues = 2 * keypointCount;
     for (int r = 0; r < n; r++) {
-      consumed[(int) order[r]] = false;
+      consumed[ScoreOrder.index(order[r])] = false;
     }
     int max = options.maxDetections();
     for (int r = 0; r < n && out.count < max; r++) {
-      int i = (int) order[r];
+      int i = ScoreOrder.index(order[r]);
       if (consumed[i]) {
         continue;
       }
@@ -198,7 +196,7 @@ public final class NonMaxSuppression {
       float sb = 0;
       Arrays.fill(keypointSums, 0);
       for (int r2 = r; r2 < n; r2++) {
-        int j = (int) order[r2];
+        int j = ScoreOrder.index(order[r2]);
         if (consumed[j]) {
           continue;
         }
