@@ -31,7 +31,11 @@ public final class ReportMarkdown {
     perClass(md, report);
     confusion(md, report);
     Predictions primary = report.evaluations().get(0).predictions();
-    int wrong = primary.count() - (int) Math.round(primary.accuracy() * primary.count());
+    int[][] counts = primary.confusionMatrix();
+    int wrong = primary.count();
+    for (int c = 0; c < counts.length; c++) {
+      wrong -= counts[c][c];
+    }
     md.append("## Misclassified test images\n\n");
     md.append(String.format(Locale.ROOT, "The first %d of the %d test images the %s model gets wrong, in test-set "
         + "order (green: true class, red: prediction).%n%n![misclassified](%s)%n%n", misclassifiedShown, wrong,
