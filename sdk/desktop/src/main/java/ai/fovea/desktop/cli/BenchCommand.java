@@ -12,6 +12,9 @@ import ai.fovea.desktop.bench.KernelBenchmark;
 import ai.fovea.desktop.bench.MachineInfo;
 import ai.fovea.desktop.bench.ModelBenchReport;
 import ai.fovea.desktop.bench.ModelBenchmark;
+import ai.fovea.desktop.bench.PipelineBenchReport;
+import ai.fovea.desktop.bench.PipelineBenchmark;
+import ai.fovea.desktop.demo.DemoSources;
 import ai.fovea.sdk.engine.EngineModel;
 import ai.fovea.sdk.engine.EngineRegistry;
 import java.io.IOException;
@@ -26,7 +29,7 @@ import java.util.Set;
 
 /**
  * `./fovea bench kernels`: our kernels against TFLite 2.6.2 (XNNPACK float as the speed reference).
- * `./fovea bench pipeline`: the stages of the frame pipeline built so far (camera frame to model input).
+ * `./fovea bench pipeline`: frame conversion alone, then every shipped model on every engine through the SDK's tasks.
  * `./fovea bench models`: whole real models on every engine, against the tflite engine in the same run.
  */
 final class BenchCommand implements Command {
@@ -37,7 +40,7 @@ final class BenchCommand implements Command {
 
   @Override
   public String summary() {
-    return "benchmarks: `bench kernels` (our kernels vs TensorFlow Lite), `bench pipeline` (frame conversion),"
+    return "benchmarks: `bench kernels` (our kernels vs TensorFlow Lite), `bench pipeline` (conversion, shipped models end to end),"
         + " `bench models` (real models on every engine)";
   }
 
@@ -52,10 +55,14 @@ final class BenchCommand implements Command {
         + "  --threads N  threads for both engines (default: the cores the JVM sees)\n"
         + "  --runs N     timed runs per measurement (default 10; TFLite int8 gets N/5)\n"
         + "  --json FILE  also write the rows, machine and settings as JSON\n\n"
-        + "Usage: ./fovea bench pipeline [--threads N] [--runs N]\n\n"
-        + "Times the frame converter on a 1920x1080 YUV_420_888 camera frame (direct buffers, interleaved chroma)\n"
-        + "into a 224x224x3 input, int8 and float, letterbox, for every rotation, plus area resampling; each row is\n"
-        + "the median ms of N runs (default 10) after warm-up, with the time to sum the Y plane as a memory floor.\n\n"
+        + "Usage: ./fovea bench pipeline [--threads N] [--runs N] [--json FILE]\n\n"
+        + "First the frame converter alone on a 1920x1080 YUV_420_888 camera frame (direct buffers, interleaved\n"
+        + "chroma) into a 224x224x3 input, int8 and float, letterbox, every rotation, plus area resampling (median\n"
+        + "ms, with the time to sum the Y plane as a memory floor). Then every shipped model on every installed\n"
+        + "engine through the SDK's Classifier/Detector (frame in, result out), frames cycled: p50/p90 of the\n"
+        + "inference step and of the whole call, FPS, pre- plus post-processing as a share of inference (goal\n"
+        + "<= 10%), and the ratio to the tflite engine in the same run (goal for java: <= 1.5x). N runs (default\n"
+        + "10) after warm-up; --json FILE writes both parts with the machine and settings.\n\n"
         + "Usage: ./fovea bench models [--model FILE.tflite ...] [--threads N] [--runs N] [--json FILE]\n\n"
         + "Times whole models on every installed engine with the same seeded input: the median wall-clock time of\n"
         + "N runs (default 10) of the engine session after 5 warm-up runs, and the ratio to the tflite engine in the\n"
@@ -85,15 +92,11 @@ final class BenchCommand implements Command {
     }
     int threads = args.intOption("--threads", Runtime.getRuntime().availableProcessors(), 1);
     int runs = args.intOption("--runs", 10, 1);
-    if (target.equals("pipeline")) {
-      if (args.option("--json", null) != null) {
-        throw new UsageException("--json is for 'bench kernels' and 'bench models' only so far");
-      }
-      out.print(ConvertBenchmark.toTable(new ConvertBenchmark(threads, runs).run(), threads, MachineInfo.current()));
-      return 0;
-    }
     String json = args.option("--json", null);
     PrintStream progress = System.err;
+    if (target.equals("pipeline")) {
+      return benchPipeline(threads, runs, json, out, progress);
+    }
     if (target.equals("models")) {
       return benchModels(args, threads, runs, json, out, progress);
     }
@@ -102,6 +105,31 @@ final class BenchCommand implements Command {
     List<BenchRow> rows = new KernelBenchmark(threads, runs, progress::println).run(cases);
     BenchReport report = new BenchReport(MachineInfo.current(), threads, runs, rows);
     out.print(report.toTable());
+    if (json != null) {
+      Files.writeString(Path.of(json), report.toJson(), StandardCharsets.UTF_8);
+      out.println("wrote " + json);
+    }
+    return 0;
+  }
+
+  private static int benchPipeline(int threads, int runs, String json, PrintStream out, PrintStream progress)
+      throws IOException {
+    List<ConvertBenchmark.Row> conversion = new ConvertBenchmark(threads, runs).run();
+    out.print(ConvertBenchmark.toTable(conversion, threads, MachineInfo.current()));
+    out.println();
+    DemoSources.PipelineCases shipped = DemoSources.pipelineCases(progress);
+    shipped.missing().forEach(m -> out.println("not measured: " + m));
+    EngineRegistry registry = EngineRegistry.installed();
+    PipelineBenchmark benchmark = new PipelineBenchmark(registry, threads, runs, progress::println);
+    progress.printf("bench pipeline: %d models x engines %s, %d threads, %d runs each%n", shipped.cases().size(),
+        benchmark.engines(), threads, runs);
+    List<String> frames = new ArrayList<>();
+    shipped.cases().forEach(c -> frames.add(c.model().name() + ": " + c.framesDescription()));
+    PipelineBenchReport report = new PipelineBenchReport(MachineInfo.current(), threads, runs, frames,
+        benchmark.run(shipped.cases()), conversion);
+    if (!shipped.cases().isEmpty()) {
+      out.print(report.toTable());
+    }
     if (json != null) {
       Files.writeString(Path.of(json), report.toJson(), StandardCharsets.UTF_8);
       out.println("wrote " + json);
