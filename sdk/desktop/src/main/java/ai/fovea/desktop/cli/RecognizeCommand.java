@@ -1,10 +1,12 @@
 package ai.fovea.desktop.cli;
 
+import ai.fovea.desktop.assets.Assets;
 import ai.fovea.desktop.image.ImageFiles;
 import ai.fovea.desktop.image.UnreadableImageException;
 import ai.fovea.desktop.image.UprightView;
 import ai.fovea.desktop.recognize.DefaultModel;
 import ai.fovea.desktop.recognize.DefaultModels;
+import ai.fovea.desktop.recognize.ModelUnavailableException;
 import ai.fovea.desktop.recognize.Recognition;
 import ai.fovea.desktop.recognize.RecognitionJson;
 import ai.fovea.desktop.recognize.RecognitionTask;
@@ -88,7 +90,7 @@ final class RecognizeCommand implements Command {
       throw new UsageException(e.getMessage());
     }
     if (task == RecognitionTask.SIGNS) {
-      throw new UsageException(DefaultModels.missing(task));
+      throw new UsageException(DefaultModels.SIGNS_NOT_AVAILABLE);
     }
     String engine = args.option("--engine", "auto");
     EngineChoice.selector(EngineRegistry.installed(), engine);
@@ -109,8 +111,12 @@ final class RecognizeCommand implements Command {
       source = ModelSource.file(Path.of(modelFile));
       modelName = modelFile;
     } else {
-      DefaultModel model = DefaultModels.forTask(task)
-          .orElseThrow(() -> new UsageException(DefaultModels.missing(task) + "; pass --model FILE.tflite"));
+      DefaultModel model;
+      try {
+        model = DefaultModels.forTask(task, Assets.standard());
+      } catch (ModelUnavailableException e) {
+        throw new UsageException(e.getMessage() + "; pass --model FILE.tflite");
+      }
       source = model.source();
       modelName = model.name();
       if (model.descriptor() != null) {

@@ -9,6 +9,7 @@ import ai.fovea.desktop.recognize.Recognition;
 import ai.fovea.desktop.recognize.RecognitionTask;
 import ai.fovea.desktop.recognize.Recognizer;
 import ai.fovea.desktop.report.AnnotatedImage;
+import ai.fovea.desktop.report.Annotation;
 import ai.fovea.desktop.report.FrameRecord;
 import ai.fovea.desktop.report.HtmlReport;
 import ai.fovea.sdk.frame.Frame;
@@ -172,15 +173,20 @@ public final class DemoRun {
     if (!r.fallbackReasons().isEmpty()) {
       fallbacks.add(r.fallbackReasons());
     }
+    if (index == 0) {
+      out.println("engine: " + r.engine() + (r.fallbackReasons().isEmpty() ? "" : " (" + r.fallbackReasons() + ")"));
+    }
     UprightView view = UprightView.of(frame);
+    List<Annotation> upright = r.onto(view);
     String caption = (truth != null ? "shows: " + truth + " | " : "") + r.engine() + " engine, "
         + String.format(Locale.ROOT, "%.1f ms", r.timings().totalNanos() / 1e6);
     String image = folder + "/" + name + ".png";
-    ImageFiles.writePng(AnnotatedImage.render(view.image(), r.onto(view), caption), outDir.resolve(image));
-    String results = r.describe();
+    ImageFiles.writePng(AnnotatedImage.render(view.image(), upright, caption), outDir.resolve(image));
+    // Boxes as drawn: in the upright picture's pixels (the SDK returns them in the sensor buffer's).
+    String results = Recognition.describe(upright) + (truth != null ? "  (shows: " + truth + ")" : "");
     out.printf(Locale.ROOT, "[%2d/%d] %-18s %-6s %s  %s%n", index + 1, count, name, r.engine(), r.timingText(),
-        truth != null ? results + "  (shows: " + truth + ")" : results);
-    return r.record(name, image, truth != null ? results + " (shows: " + truth + ")" : results);
+        results);
+    return r.record(name, image, results);
   }
 
   /** Collects the demo's inputs; a task without a model takes the reason instead. */

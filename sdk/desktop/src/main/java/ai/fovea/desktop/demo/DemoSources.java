@@ -1,5 +1,8 @@
 package ai.fovea.desktop.demo;
 
+import ai.fovea.desktop.assets.Asset;
+import ai.fovea.desktop.assets.AssetUnavailableException;
+import ai.fovea.desktop.assets.Assets;
 import ai.fovea.desktop.bench.PipelineCase;
 import ai.fovea.desktop.data.DatasetUnavailableException;
 import ai.fovea.desktop.data.Datasets;
@@ -7,6 +10,7 @@ import ai.fovea.desktop.image.ImageFiles;
 import ai.fovea.desktop.image.PhotoPanSequence;
 import ai.fovea.desktop.recognize.DefaultModel;
 import ai.fovea.desktop.recognize.DefaultModels;
+import ai.fovea.desktop.recognize.ModelUnavailableException;
 import ai.fovea.desktop.recognize.RecognitionTask;
 import ai.fovea.sdk.frame.Frame;
 import java.io.IOException;
@@ -15,7 +19,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 
 /**
  * Where the demo's inputs come from in this build: the default models of {@link DefaultModels}, real Fashion-MNIST
@@ -25,6 +29,12 @@ import java.util.Optional;
 public final class DemoSources {
   private static final Path FASHION_MNIST = Datasets.DEBIAN_FASHION_MNIST;
   private static final int CLASSIFY_SAMPLES = 8;
+  /** What each photograph shows, in COCO's words. */
+  private static final Map<Asset, String> PHOTO_SHOWS = Map.of(Asset.PHOTO_ASTRONAUT, "person",
+      Asset.PHOTO_CHELSEA, "cat", Asset.PHOTO_COFFEE, "cup", Asset.PHOTO_MOTORCYCLE, "motorcycle",
+      Asset.PHOTO_CAMERA, "person");
+  /** The frame sequence pans across the street scene. */
+  private static final Asset SEQUENCE_PHOTO = Asset.PHOTO_MOTORCYCLE;
 
   private DemoSources() {}
 
@@ -69,23 +79,36 @@ public final class DemoSources {
     }
   }
 
-  /** Fills {@code demo} with this build's models and pictures; progress of downloads goes to {@code log}. */
+  /** Fills {@code demo} with this build's models and pictures; downloads log on {@code log}. */
   public static DemoRun.Builder defaults(DemoRun.Builder demo, int frames, PrintStream log) throws IOException {
-    Optional<DefaultModel> classifier = DefaultModels.forTask(RecognitionTask.CLASSIFY);
-    Path images = FASHION_MNIST.resolve("t10k-images-idx3-ubyte.gz");
-    Path labels = FASHION_MNIST.resolve("t10k-labels-idx1-ubyte.gz");
-    String noImages = classifier.isPresent() ? installFashionMnist(images, labels) : null;
-    if (classifier.isEmpty()) {
-      demo.classifierMissing(DefaultModels.missing(RecognitionTask.CLASSIFY));
-    } else if (noImages != null) {
-      demo.classifierMissing(noImages);
-    } else {
-      demo.classifier(classifier.get(), DatasetSamples.firstOfEachClass(images, labels, Datasets.FASHION_MNIST_CLASSES, "fashion",
-          CLASSIFY_SAMPLES));
+    Assets assets = new Assets(Assets.DEFAULT_CACHE, log);
+    try {
+      DefaultModel classifier = DefaultModels.forTask(RecognitionTask.CLASSIFY, assets);
+      Path images = FASHION_MNIST.resolve("t10k-images-idx3-ubyte.gz");
+      Path labels = FASHION_MNIST.resolve("t10k-labels-idx1-ubyte.gz");
+      String noImages = installFashionMnist(images, labels);
+      if (noImages != null) {
+        demo.classifierMissing(noImages);
+      } else {
+        demo.classifier(classifier, DatasetSamples.firstOfEachClass(images, labels, Datasets.FASHION_MNIST_CLASSES,
+            "fashion", CLASSIFY_SAMPLES));
+      }
+    } catch (ModelUnavailableException e) {
+      demo.classifierMissing(e.getMessage());
     }
-    Optional<DefaultModel> detector = DefaultModels.forTask(RecognitionTask.DETECT);
-    if (detector.isEmpty()) {
-      demo.detectorMissing(DefaultModels.missing(RecognitionTask.DETECT));
+    try {
+      DefaultModel detector = DefaultModels.forTask(RecognitionTask.DETECT, assets);
+      List<DemoPicture> photos = new ArrayList<>();
+      for (Asset photo : Asset.PHOTOS) {
+        String name = photo.fileName().substring(0, photo.fileName().lastIndexOf('.'));
+        photos.add(new DemoPicture(name, ImageFiles.read(assets.path(photo)), PHOTO_SHOWS.get(photo)));
+      }
+      DemoPicture street = photos.get(Asset.PHOTOS.indexOf(SEQUENCE_PHOTO));
+      demo.detector(detector, photos, new DemoPicture(street.name(), street.image(), null), frames);
+    } catch (ModelUnavailableException e) {
+      demo.detectorMissing(e.getMessage());
+    } catch (AssetUnavailableException e) {
+      demo.detectorMissing("the demo photographs are not available: " + e.getMessage());
     }
     return demo;
   }

@@ -70,12 +70,17 @@ public final class Recognition {
     return out;
   }
 
-  /** "person 0.88 [12,30 - 200,310], cup 0.61 [...]" or "nothing found". */
+  /** "person 0.88 [12,30 - 200,310], cup 0.61 [...]" (source-frame pixels) or "nothing found". */
   public String describe() {
-    if (items.isEmpty()) {
+    return describe(items);
+  }
+
+  /** The annotations in words, in the coordinates they carry; "nothing found" for none. */
+  public static String describe(List<Annotation> annotations) {
+    if (annotations.isEmpty()) {
       return "nothing found";
     }
-    return items.stream().map(Recognition::describe).collect(Collectors.joining(", "));
+    return annotations.stream().map(Recognition::describe).collect(Collectors.joining(", "));
   }
 
   /** One item: "person 0.88 [12,30 - 200,310]" (box in the coordinates it carries). */

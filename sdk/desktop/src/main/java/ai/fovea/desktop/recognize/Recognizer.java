@@ -30,7 +30,7 @@ public abstract class Recognizer implements AutoCloseable {
       case DETECT:
         return new DetectRecognizer(Detector.create(model, options));
       default:
-        throw new IllegalArgumentException(DefaultModels.missing(task));
+        throw new IllegalArgumentException(DefaultModels.SIGNS_NOT_AVAILABLE);
     }
   }
 

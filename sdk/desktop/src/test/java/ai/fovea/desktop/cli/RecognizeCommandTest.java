@@ -3,6 +3,8 @@ package ai.fovea.desktop.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.fovea.desktop.assets.Asset;
+import ai.fovea.desktop.assets.Assets;
 import ai.fovea.desktop.image.ImageFiles;
 import ai.fovea.desktop.recognize.TinyModels;
 import java.awt.image.BufferedImage;
@@ -11,6 +13,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,6 +76,19 @@ class RecognizeCommandTest {
     // 30x20 picture, box at x 0.125..0.75, y 0.25..0.5 of it.
     assertTrue(out.contains("{\"label\": \"kite\", \"class_id\": 2, \"score\": 0.94118, \"box\": [3.75, 5.00, 22.50, "
         + "10.00], \"keypoints\": []}"), out);
+  }
+
+  @Test
+  void findsTheMotorcycleWithThePublishedSsdWhenItIsCached() throws Exception {
+    Assets cache = Assets.standard();
+    Assumptions.assumeTrue(cache.isCached(Asset.COCO_SSD) && cache.isCached(Asset.COCO_LABELS)
+        && cache.isCached(Asset.PHOTO_MOTORCYCLE), "published COCO SSD or photo not in the asset cache: skipped");
+    Path annotated = dir.resolve("annotated");
+    assertEquals(0, run("recognize", "--task", "detect", "--image", cache.path(Asset.PHOTO_MOTORCYCLE).toString(),
+        "--engine", "tflite", "--out", annotated.toString()), err);
+    assertTrue(out.contains("detect with COCO SSD MobileNet v2 (uint8)"), out);
+    assertTrue(out.contains("\n  motorcycle 0.9"), out);
+    assertEquals(741, ImageFiles.read(annotated.resolve("motorcycle_left.png")).getWidth());
   }
 
   @Test
