@@ -11,7 +11,11 @@ import ai.fovea.desktop.bench.ModelBenchReport;
 import ai.fovea.desktop.bench.ModelBenchmark;
 import ai.fovea.desktop.bench.PipelineBenchReport;
 import ai.fovea.desktop.bench.PipelineBenchmark;
+import ai.fovea.desktop.bench.TrainBenchReport;
+import ai.fovea.desktop.bench.TrainBenchRow;
+import ai.fovea.desktop.bench.TrainBenchmark;
 import ai.fovea.desktop.demo.DemoSources;
+import ai.fovea.models.train.Architecture;
 import ai.fovea.sdk.engine.EngineRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -36,7 +40,7 @@ final class BenchCommand implements Command {
   @Override
   public String summary() {
     return "benchmarks: `bench kernels` (our kernels vs TensorFlow Lite), `bench pipeline` (conversion, shipped models end to end),"
-        + " `bench models` (real models on every engine)";
+        + " `bench models` (real models on every engine), `bench train` (training vs TensorFlow Java)";
   }
 
   @Override
@@ -66,24 +70,42 @@ final class BenchCommand implements Command {
         + "  --model FILE  benchmark this model instead of the published ones (repeat for several)\n"
         + "  --threads N   threads for every engine (default: the cores the JVM sees)\n"
         + "  --runs N      timed runs per engine (default 10)\n"
-        + "  --json FILE   also write the rows, machine and settings as JSON\n";
+        + "  --json FILE   also write the rows, machine and settings as JSON\n\n"
+        + "Usage: ./fovea bench train [--threads N] [--batch N] [--steps N] [--arch lenet5,vgg] [--json FILE]\n\n"
+        + "Samples/s of training steps (forward, softmax cross-entropy, backward, SGD update) on 28x28x1 images,\n"
+        + "10 classes, ours (the real trainer, second of two epochs of N steps) against TensorFlow Java 1.1.0 (CPU,\n"
+        + "same network, same initial weights, N warm-up then N timed steps), with the ratio ours/TF (goal >= 0.5).\n\n"
+        + "  --threads N  threads for both (default: the cores the JVM sees)\n"
+        + "  --batch N    batch size (default 64)\n"
+        + "  --steps N    timed steps per measurement (default 30)\n"
+        + "  --arch LIST  comma-separated architectures (default lenet5,vgg; vgg is the small VGG of ./fovea train)\n"
+        + "  --json FILE  also write the rows, machine and settings as JSON\n";
   }
 
   @Override
   public Set<String> valueOptions() {
-    return Set.of("--threads", "--runs", "--json", "--model");
+    return Set.of("--threads", "--runs", "--json", "--model", "--batch", "--steps", "--arch");
   }
 
   @Override
   public int run(Arguments args, PrintStream out) throws IOException {
     String target = args.positional().size() == 1 ? args.positional().get(0) : "";
-    if (!target.equals("kernels") && !target.equals("pipeline") && !target.equals("models")) {
-      throw new UsageException("expects the benchmark name 'kernels', 'pipeline' or 'models' (see --help)");
+    if (!target.equals("kernels") && !target.equals("pipeline") && !target.equals("models")
+        && !target.equals("train")) {
+      throw new UsageException("expects the benchmark name 'kernels', 'pipeline', 'models' or 'train' (see --help)");
     }
     if (!target.equals("models") && !args.values("--model").isEmpty()) {
       throw new UsageException("--model is for 'bench models' only");
     }
     int threads = args.intOption("--threads", Runtime.getRuntime().availableProcessors(), 1);
+    if (target.equals("train")) {
+      return train(args, threads, out);
+    }
+    for (String trainOnly : List.of("--batch", "--steps", "--arch")) {
+      if (args.option(trainOnly, null) != null) {
+        throw new UsageException(trainOnly + " is for 'bench train' only");
+      }
+    }
     int runs = args.intOption("--runs", 10, 1);
     String json = args.option("--json", null);
     PrintStream progress = System.err;
@@ -149,6 +171,33 @@ final class BenchCommand implements Command {
     ModelBenchReport report = new ModelBenchReport(MachineInfo.current(), threads, runs, benchmark.run(models),
         missing);
     out.print(report.toTable());
+    if (json != null) {
+      Files.writeString(Path.of(json), report.toJson(), StandardCharsets.UTF_8);
+      out.println("wrote " + json);
+    }
+    return 0;
+  }
+
+  private static int train(Arguments args, int threads, PrintStream out) throws IOException {
+    if (args.option("--runs", null) != null) {
+      throw new UsageException("'bench train' takes --steps, not --runs");
+    }
+    int batch = args.intOption("--batch", 64, 1);
+    int steps = args.intOption("--steps", 30, 1);
+    List<Architecture> architectures = new ArrayList<>();
+    for (String id : args.option("--arch", "lenet5,vgg").split(",")) {
+      try {
+        Architecture a = Architecture.parse(id.trim());
+        TrainBenchmark.recipe(a);
+        architectures.add(a);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+    }
+    List<TrainBenchRow> rows = new TrainBenchmark(threads, batch, steps, System.err::println).run(architectures);
+    TrainBenchReport report = new TrainBenchReport(MachineInfo.current(), threads, steps, rows);
+    out.print(report.toTable());
+    String json = args.option("--json", null);
     if (json != null) {
       Files.writeString(Path.of(json), report.toJson(), StandardCharsets.UTF_8);
       out.println("wrote " + json);

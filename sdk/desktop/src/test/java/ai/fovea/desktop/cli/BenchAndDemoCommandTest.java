@@ -36,9 +36,18 @@ class BenchAndDemoCommandTest {
   @Test
   void misuseIsAOneLineUsageError() {
     assertEquals(2, run("bench"));
-    assertEquals("fovea bench: expects the benchmark name 'kernels', 'pipeline' or 'models' (see --help)\n", err);
+    assertEquals("fovea bench: expects the benchmark name 'kernels', 'pipeline', 'models' or 'train' (see --help)\n",
+        err);
     assertEquals(2, run("bench", "pipeline", "--model", "x.tflite"));
     assertEquals("fovea bench: --model is for 'bench models' only\n", err);
+    assertEquals(2, run("bench", "kernels", "--steps", "3"));
+    assertEquals("fovea bench: --steps is for 'bench train' only\n", err);
+    assertEquals(2, run("bench", "train", "--arch", "resnet"));
+    assertEquals("fovea bench: no TensorFlow recipe for resnet yet; benchmarkable: lenet5, vgg\n", err);
+    assertEquals(2, run("bench", "train", "--arch", "alexnet"));
+    assertEquals(1, err.lines().count(), err);
+    assertEquals(2, run("bench", "train", "--runs", "3"));
+    assertEquals("fovea bench: 'bench train' takes --steps, not --runs\n", err);
     assertEquals(2, run("bench", "kernels", "--runs", "0"));
     assertEquals("fovea bench: --runs must be at least 1, got 0\n", err);
     assertEquals(2, run("demo", "now"));
