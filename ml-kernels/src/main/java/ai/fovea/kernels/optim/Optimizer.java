@@ -10,6 +10,7 @@ import java.util.List;
  */
 public abstract class Optimizer {
   private final List<Variable> parameters;
+  private final List<float[]> state = new ArrayList<>();
   private float learningRate;
   private int steps;
 
@@ -45,6 +46,22 @@ public abstract class Optimizer {
     return steps;
   }
 
+  /**
+   * The live state arrays (moments, velocities) in allocation order, for checkpoints: writing them back in
+   * place together with {@link #restoreSteps} resumes the exact update sequence.
+   */
+  public final List<float[]> state() {
+    return java.util.Collections.unmodifiableList(state);
+  }
+
+  /** Sets the step count a checkpoint recorded (bias corrections depend on it). */
+  public final void restoreSteps(int steps) {
+    if (steps < 0) {
+      throw new IllegalArgumentException("steps must be >= 0, got " + steps);
+    }
+    this.steps = steps;
+  }
+
   /** Applies one update to every parameter from its current gradient. */
   public final void step() {
     steps++;
@@ -68,6 +85,7 @@ public abstract class Optimizer {
     float[][] state = new float[parameters.size()][];
     for (int i = 0; i < state.length; i++) {
       state[i] = new float[parameters.get(i).size()];
+      this.state.add(state[i]);
     }
     return state;
   }

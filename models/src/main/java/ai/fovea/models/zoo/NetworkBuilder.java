@@ -25,6 +25,11 @@ public final class NetworkBuilder {
   private final Random random;
   private int layers;
 
+  /** For networks whose layers all come with their weights (exported trained networks). */
+  public NetworkBuilder(String description) {
+    this(description, 0L);
+  }
+
   public NetworkBuilder(String description, long seed) {
     model.description(description);
     this.random = new Random(seed);
@@ -57,15 +62,28 @@ public final class NetworkBuilder {
     checkPositive("output channels", outChannels);
     checkWindow(kernel, stride);
     int inC = in.dim(3);
-    String name = "conv" + (++layers);
     float[] filter = heNormal(outChannels * kernel * kernel * inC, kernel * kernel * inC, gain);
     foldBatchNorm(filter, outChannels, false);
-    int w = model.addConstant(name + "/weights", Shape.of(outChannels, kernel, kernel, inC), filter);
-    int b = model.addConstant(name + "/bias", Shape.of(outChannels), bias(outChannels));
-    Shape outShape = windowed(in, kernel, stride, outChannels);
+    return conv(x, Shape.of(outChannels, kernel, kernel, inC), filter, bias(outChannels), stride, Padding.SAME,
+        activation);
+  }
+
+  /** CONV_2D with given weights: {@code filter} [out, kh, kw, in] (copied in), {@code bias} [out]. */
+  public int conv(int x, Shape filterShape, float[] filter, float[] bias, int stride, Padding padding,
+      Activation activation) {
+    Shape in = nhwc(x);
+    checkWeights(filterShape, filter, bias, 0);
+    if (filterShape.rank() != 4 || filterShape.dim(3) != in.dim(3)) {
+      throw new IllegalArgumentException("filter " + filterShape + " does not fit input " + in);
+    }
+    checkWindow(filterShape.dim(1), stride);
+    String name = "conv" + (++layers);
+    int w = model.addConstant(name + "/weights", filterShape, filter.clone());
+    int b = model.addConstant(name + "/bias", Shape.of(filterShape.dim(0)), bias.clone());
+    Shape outShape = windowed(in, filterShape.dim(1), filterShape.dim(2), stride, padding, filterShape.dim(0));
     int y = track(model.addTensor(name, DataType.FLOAT32, outShape), outShape);
     model.addOperator(BuiltinOperator.CONV_2D, OperatorOptions.builder("Conv2DOptions")
-        .set("padding", 0).set("stride_w", stride).set("stride_h", stride)
+        .set("padding", paddingCode(padding)).set("stride_w", stride).set("stride_h", stride)
         .set("fused_activation_function", activation.tfliteCode()).build(), new int[] {x, w, b}, new int[] {y});
     return y;
   }
@@ -75,15 +93,30 @@ public final class NetworkBuilder {
     Shape in = nhwc(x);
     checkWindow(kernel, stride);
     int channels = in.dim(3);
-    String name = "depthwise" + (++layers);
     float[] filter = heNormal(kernel * kernel * channels, kernel * kernel, 1f);
     foldBatchNorm(filter, channels, true);
-    int w = model.addConstant(name + "/weights", Shape.of(1, kernel, kernel, channels), filter);
-    int b = model.addConstant(name + "/bias", Shape.of(channels), bias(channels));
-    Shape outShape = windowed(in, kernel, stride, channels);
+    return depthwise(x, Shape.of(1, kernel, kernel, channels), filter, bias(channels), stride, Padding.SAME,
+        activation);
+  }
+
+  /** DEPTHWISE_CONV_2D (multiplier 1) with given weights: {@code filter} [1, kh, kw, C], {@code bias} [C]. */
+  public int depthwise(int x, Shape filterShape, float[] filter, float[] bias, int stride, Padding padding,
+      Activation activation) {
+    Shape in = nhwc(x);
+    checkWeights(filterShape, filter, bias, 3);
+    if (filterShape.rank() != 4 || filterShape.dim(0) != 1 || filterShape.dim(3) != in.dim(3)) {
+      throw new IllegalArgumentException("depthwise filter " + filterShape + " does not fit input " + in);
+    }
+    checkWindow(filterShape.dim(1), stride);
+    int channels = in.dim(3);
+    String name = "depthwise" + (++layers);
+    int w = model.addConstant(name + "/weights", filterShape, filter.clone());
+    int b = model.addConstant(name + "/bias", Shape.of(channels), bias.clone());
+    Shape outShape = windowed(in, filterShape.dim(1), filterShape.dim(2), stride, padding, channels);
     int y = track(model.addTensor(name, DataType.FLOAT32, outShape), outShape);
     model.addOperator(BuiltinOperator.DEPTHWISE_CONV_2D, OperatorOptions.builder("DepthwiseConv2DOptions")
-        .set("padding", 0).set("stride_w", stride).set("stride_h", stride).set("depth_multiplier", 1)
+        .set("padding", paddingCode(padding)).set("stride_w", stride).set("stride_h", stride)
+        .set("depth_multiplier", 1)
         .set("fused_activation_function", activation.tfliteCode()).build(), new int[] {x, w, b}, new int[] {y});
     return y;
   }
@@ -96,11 +129,22 @@ public final class NetworkBuilder {
     }
     checkPositive("units", units);
     int depth = in.dim(1);
-    String name = "fc" + (++layers);
     float[] filter = heNormal(units * depth, depth, 1f);
     foldBatchNorm(filter, units, false);
-    int w = model.addConstant(name + "/weights", Shape.of(units, depth), filter);
-    int b = model.addConstant(name + "/bias", Shape.of(units), bias(units));
+    return fullyConnected(x, Shape.of(units, depth), filter, bias(units), activation);
+  }
+
+  /** FULLY_CONNECTED with given weights [units, depth] and bias [units] over a [batch, depth] input. */
+  public int fullyConnected(int x, Shape weightShape, float[] weights, float[] bias, Activation activation) {
+    Shape in = shape(x);
+    checkWeights(weightShape, weights, bias, 0);
+    if (in.rank() != 2 || weightShape.rank() != 2 || weightShape.dim(1) != in.dim(1)) {
+      throw new IllegalArgumentException("weights " + weightShape + " do not fit input " + in);
+    }
+    int units = weightShape.dim(0);
+    String name = "fc" + (++layers);
+    int w = model.addConstant(name + "/weights", weightShape, weights.clone());
+    int b = model.addConstant(name + "/bias", Shape.of(units), bias.clone());
     Shape outShape = Shape.of(in.dim(0), units);
     int y = track(model.addTensor(name, DataType.FLOAT32, outShape), outShape);
     model.addOperator(BuiltinOperator.FULLY_CONNECTED, OperatorOptions.builder("FullyConnectedOptions")
@@ -122,14 +166,24 @@ public final class NetworkBuilder {
 
   /** MAX_POOL_2D with a square window, SAME padding. */
   public int maxPool(int x, int window, int stride) {
+    return pool(BuiltinOperator.MAX_POOL_2D, "maxpool", x, window, stride, Padding.SAME);
+  }
+
+  /** MAX_POOL_2D or AVERAGE_POOL_2D ({@code max} false) with a square window. */
+  public int pool(boolean max, int x, int window, int stride, Padding padding) {
+    return max ? pool(BuiltinOperator.MAX_POOL_2D, "maxpool", x, window, stride, padding)
+        : pool(BuiltinOperator.AVERAGE_POOL_2D, "avgpool", x, window, stride, padding);
+  }
+
+  private int pool(BuiltinOperator op, String kind, int x, int window, int stride, Padding padding) {
     Shape in = nhwc(x);
     checkWindow(window, stride);
-    String name = "maxpool" + (++layers);
-    Shape outShape = windowed(in, window, stride, in.dim(3));
+    String name = kind + (++layers);
+    Shape outShape = windowed(in, window, window, stride, padding, in.dim(3));
     int y = track(model.addTensor(name, DataType.FLOAT32, outShape), outShape);
-    model.addOperator(BuiltinOperator.MAX_POOL_2D, OperatorOptions.builder("Pool2DOptions")
-        .set("padding", 0).set("stride_w", stride).set("stride_h", stride).set("filter_width", window)
-        .set("filter_height", window).build(), new int[] {x}, new int[] {y});
+    model.addOperator(op, OperatorOptions.builder("Pool2DOptions")
+        .set("padding", paddingCode(padding)).set("stride_w", stride).set("stride_h", stride)
+        .set("filter_width", window).set("filter_height", window).build(), new int[] {x}, new int[] {y});
     return y;
   }
 
@@ -234,6 +288,12 @@ public final class NetworkBuilder {
     return y;
   }
 
+  /** A named metadata buffer (e.g. {@code fovea.model}), copied in. */
+  public NetworkBuilder metadata(String name, byte[] data) {
+    model.addMetadata(name, data);
+    return this;
+  }
+
   /** Marks a model output (in call order). */
   public NetworkBuilder output(int tensor) {
     shape(tensor);
@@ -261,9 +321,23 @@ public final class NetworkBuilder {
     return in;
   }
 
-  private static Shape windowed(Shape in, int kernel, int stride, int channels) {
-    return Shape.of(in.dim(0), Padding.SAME.outputSize(in.dim(1), kernel, stride, 1),
-        Padding.SAME.outputSize(in.dim(2), kernel, stride, 1), channels);
+  private static Shape windowed(Shape in, int kernelH, int kernelW, int stride, Padding padding, int channels) {
+    return Shape.of(in.dim(0), padding.outputSize(in.dim(1), kernelH, stride, 1),
+        padding.outputSize(in.dim(2), kernelW, stride, 1), channels);
+  }
+
+  private static int paddingCode(Padding padding) {
+    return padding == Padding.SAME ? 0 : 1;
+  }
+
+  /** Weights match their shape and the bias has one value per channel on {@code channelAxis}. */
+  private static void checkWeights(Shape shape, float[] weights, float[] bias, int channelAxis) {
+    if (shape == null || weights == null || bias == null) {
+      throw new IllegalArgumentException("weight shape, weights and bias are required");
+    }
+    if (weights.length != shape.size() || bias.length != shape.dim(channelAxis)) {
+      throw new IllegalArgumentException(weights.length + " weights and " + bias.length + " biases for " + shape);
+    }
   }
 
   private static void checkWindow(int kernel, int stride) {

@@ -36,6 +36,40 @@ class LabeledImagesTest {
   }
 
   @Test
+  void selectsAndSlicesMultiChannelImages() {
+    // Three 1x1 images with 2 channels: (0.1, 0.2), (0.3, 0.4), (0.5, 0.6).
+    LabeledImages set = LabeledImages.of(1, 1, 2, new float[] {0.1f, 0.2f, 0.3f, 0.4f, 0.5f, 0.6f}, new int[] {5, 6, 7});
+    assertEquals(Shape.of(3, 1, 1, 2), set.shape());
+    assertEquals(8, set.classes());
+    LabeledImages picked = set.select(new int[] {2, 0, 2});
+    assertArrayEquals(new float[] {0.5f, 0.6f, 0.1f, 0.2f, 0.5f, 0.6f}, picked.copyPixels());
+    assertArrayEquals(new int[] {7, 5, 7}, picked.copyLabels());
+    LabeledImages tail = set.range(1, 3);
+    assertArrayEquals(new float[] {0.3f, 0.4f, 0.5f, 0.6f}, tail.copyPixels());
+    assertEquals(0.4f, tail.pixel(0, 0, 0, 1));
+    float[] out = new float[4];
+    set.copyImage(1, out, 2);
+    assertArrayEquals(new float[] {0f, 0f, 0.3f, 0.4f}, out);
+    assertThrows(IndexOutOfBoundsException.class, () -> set.select(new int[] {3}));
+    assertThrows(IndexOutOfBoundsException.class, () -> set.range(2, 4));
+    assertThrows(IndexOutOfBoundsException.class, () -> set.copyImage(0, out, 3));
+  }
+
+  @Test
+  void ofValidatesSizesRangeAndLabels() {
+    assertThrows(IllegalArgumentException.class, () -> LabeledImages.of(1, 1, 1, new float[2], new int[1]));
+    assertThrows(IllegalArgumentException.class, () -> LabeledImages.of(1, 1, 1, new float[] {1.5f}, new int[1]));
+    assertThrows(IllegalArgumentException.class, () -> LabeledImages.of(1, 1, 1, new float[] {Float.NaN},
+        new int[1]));
+    assertThrows(IllegalArgumentException.class, () -> LabeledImages.of(1, 1, 1, new float[1], new int[] {-1}));
+    assertThrows(IllegalArgumentException.class, () -> LabeledImages.of(0, 1, 1, new float[0], new int[0]));
+    float[] pixels = {0.5f};
+    LabeledImages set = LabeledImages.of(1, 1, 1, pixels, new int[] {0});
+    pixels[0] = 0.9f;
+    assertEquals(0.5f, set.pixel(0, 0, 0, 0), "copied in");
+  }
+
+  @Test
   void rejectsLabelCountThatDiffersFromImageCount() {
     IdxArray images = IdxReader.read(IdxReaderTest.idx(0x08, new int[] {2, 1, 1}, new byte[2]));
     IdxArray labels = IdxReader.read(IdxReaderTest.idx(0x08, new int[] {3}, new byte[3]));

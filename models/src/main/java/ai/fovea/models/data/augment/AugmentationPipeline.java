@@ -42,11 +42,6 @@ public final class AugmentationPipeline implements Augmentation {
     }
   }
 
-  /** Number of steps. */
-  public int size() {
-    return steps.length;
-  }
-
   /** Collects steps in application order. */
   public static final class Builder {
     private final List<Augmentation> steps = new ArrayList<>();

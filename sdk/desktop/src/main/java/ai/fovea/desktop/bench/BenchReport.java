@@ -55,7 +55,7 @@ public final class BenchReport {
   }
 
   /** A JSON string literal. */
-  static String quote(String s) {
+  public static String quote(String s) {
     StringBuilder sb = new StringBuilder("\"");
     for (char ch : s.toCharArray()) {
       if (ch == '"' || ch == '\\') {

@@ -29,6 +29,15 @@ public final class Timing {
     return (System.nanoTime() - start) / 1e6;
   }
 
+  /** Nearest-rank percentile {@code p} (0-100] of values sorted ascending. */
+  public static double percentile(double[] sorted, double p) {
+    if (sorted.length == 0 || !(p > 0 && p <= 100)) {
+      throw new IllegalArgumentException("percentile " + p + " of " + sorted.length + " values");
+    }
+    int rank = (int) Math.ceil(p / 100 * sorted.length);
+    return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
+  }
+
   static double median(double[] values) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);

@@ -9,6 +9,13 @@ import ai.fovea.desktop.bench.KernelBenchmark;
 import ai.fovea.desktop.bench.MachineInfo;
 import ai.fovea.desktop.bench.ModelBenchReport;
 import ai.fovea.desktop.bench.ModelBenchmark;
+import ai.fovea.desktop.bench.PipelineBenchReport;
+import ai.fovea.desktop.bench.PipelineBenchmark;
+import ai.fovea.desktop.bench.TrainBenchReport;
+import ai.fovea.desktop.bench.TrainBenchRow;
+import ai.fovea.desktop.bench.TrainBenchmark;
+import ai.fovea.desktop.demo.DemoSources;
+import ai.fovea.models.train.Architecture;
 import ai.fovea.sdk.engine.EngineRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -21,7 +28,7 @@ import java.util.Set;
 
 /**
  * `./fovea bench kernels`: our kernels against TFLite 2.6.2 (XNNPACK float as the speed reference).
- * `./fovea bench pipeline`: the stages of the frame pipeline built so far (camera frame to model input).
+ * `./fovea bench pipeline`: frame conversion alone, then every shipped model on every engine through the SDK's tasks.
  * `./fovea bench models`: whole real models on every engine, against the tflite engine in the same run.
  */
 final class BenchCommand implements Command {
@@ -32,8 +39,8 @@ final class BenchCommand implements Command {
 
   @Override
   public String summary() {
-    return "benchmarks: `bench kernels` (our kernels vs TensorFlow Lite), `bench pipeline` (frame conversion),"
-        + " `bench models` (real models on every engine)";
+    return "benchmarks: `bench kernels` (our kernels vs TensorFlow Lite), `bench pipeline` (conversion, shipped models end to end),"
+        + " `bench models` (real models on every engine), `bench train` (training vs TensorFlow Java)";
   }
 
   @Override
@@ -47,10 +54,14 @@ final class BenchCommand implements Command {
         + "  --threads N  threads for both engines (default: the cores the JVM sees)\n"
         + "  --runs N     timed runs per measurement (default 10; TFLite int8 gets N/5)\n"
         + "  --json FILE  also write the rows, machine and settings as JSON\n\n"
-        + "Usage: ./fovea bench pipeline [--threads N] [--runs N]\n\n"
-        + "Times the frame converter on a 1920x1080 YUV_420_888 camera frame (direct buffers, interleaved chroma)\n"
-        + "into a 224x224x3 input, int8 and float, letterbox, for every rotation, plus area resampling; each row is\n"
-        + "the median ms of N runs (default 10) after warm-up, with the time to sum the Y plane as a memory floor.\n\n"
+        + "Usage: ./fovea bench pipeline [--threads N] [--runs N] [--json FILE]\n\n"
+        + "First the frame converter alone on a 1920x1080 YUV_420_888 camera frame (direct buffers, interleaved\n"
+        + "chroma) into a 224x224x3 input, int8 and float, letterbox, every rotation, plus area resampling (median\n"
+        + "ms, with the time to sum the Y plane as a memory floor). Then every shipped model on every installed\n"
+        + "engine through the SDK's Classifier/Detector (frame in, result out), frames cycled: p50/p90 of the\n"
+        + "inference step and of the whole call, FPS, pre- plus post-processing as a share of inference (goal\n"
+        + "<= 10%), and the ratio to the tflite engine in the same run (goal for java: <= 1.5x). N runs (default\n"
+        + "10) after warm-up; --json FILE writes both parts with the machine and settings.\n\n"
         + "Usage: ./fovea bench models [--model FILE.tflite ...] [--threads N] [--runs N] [--json FILE]\n\n"
         + "Times whole models on every installed engine with the same seeded input: the median wall-clock time of\n"
         + "N runs (default 10) of the engine session after 5 warm-up runs, and the ratio to the tflite engine in the\n"
@@ -59,34 +70,48 @@ final class BenchCommand implements Command {
         + "  --model FILE  benchmark this model instead of the published ones (repeat for several)\n"
         + "  --threads N   threads for every engine (default: the cores the JVM sees)\n"
         + "  --runs N      timed runs per engine (default 10)\n"
-        + "  --json FILE   also write the rows, machine and settings as JSON\n";
+        + "  --json FILE   also write the rows, machine and settings as JSON\n\n"
+        + "Usage: ./fovea bench train [--threads N] [--batch N] [--steps N] [--arch lenet5,vgg] [--json FILE]\n\n"
+        + "Samples/s of training steps (forward, softmax cross-entropy, backward, SGD update) on 28x28x1 images,\n"
+        + "10 classes, ours (the real trainer, second of two epochs of N steps) against TensorFlow Java 1.1.0 (CPU,\n"
+        + "same network, same initial weights, N warm-up then N timed steps), with the ratio ours/TF (goal >= 0.5).\n\n"
+        + "  --threads N  threads for both (default: the cores the JVM sees)\n"
+        + "  --batch N    batch size (default 64)\n"
+        + "  --steps N    timed steps per measurement (default 30)\n"
+        + "  --arch LIST  comma-separated architectures (default lenet5,vgg; vgg is the small VGG of ./fovea train)\n"
+        + "  --json FILE  also write the rows, machine and settings as JSON\n";
   }
 
   @Override
   public Set<String> valueOptions() {
-    return Set.of("--threads", "--runs", "--json", "--model");
+    return Set.of("--threads", "--runs", "--json", "--model", "--batch", "--steps", "--arch");
   }
 
   @Override
   public int run(Arguments args, PrintStream out) throws IOException {
     String target = args.positional().size() == 1 ? args.positional().get(0) : "";
-    if (!target.equals("kernels") && !target.equals("pipeline") && !target.equals("models")) {
-      throw new UsageException("expects the benchmark name 'kernels', 'pipeline' or 'models' (see --help)");
+    if (!target.equals("kernels") && !target.equals("pipeline") && !target.equals("models")
+        && !target.equals("train")) {
+      throw new UsageException("expects the benchmark name 'kernels', 'pipeline', 'models' or 'train' (see --help)");
     }
     if (!target.equals("models") && !args.values("--model").isEmpty()) {
       throw new UsageException("--model is for 'bench models' only");
     }
     int threads = args.intOption("--threads", Runtime.getRuntime().availableProcessors(), 1);
-    int runs = args.intOption("--runs", 10, 1);
-    if (target.equals("pipeline")) {
-      if (args.option("--json", null) != null) {
-        throw new UsageException("--json is for 'bench kernels' and 'bench models' only so far");
-      }
-      out.print(ConvertBenchmark.toTable(new ConvertBenchmark(threads, runs).run(), threads, MachineInfo.current()));
-      return 0;
+    if (target.equals("train")) {
+      return train(args, threads, out);
     }
+    for (String trainOnly : List.of("--batch", "--steps", "--arch")) {
+      if (args.option(trainOnly, null) != null) {
+        throw new UsageException(trainOnly + " is for 'bench train' only");
+      }
+    }
+    int runs = args.intOption("--runs", 10, 1);
     String json = args.option("--json", null);
     PrintStream progress = System.err;
+    if (target.equals("pipeline")) {
+      return benchPipeline(threads, runs, json, out, progress);
+    }
     if (target.equals("models")) {
       return benchModels(args, threads, runs, json, out, progress);
     }
@@ -95,6 +120,31 @@ final class BenchCommand implements Command {
     List<BenchRow> rows = new KernelBenchmark(threads, runs, progress::println).run(cases);
     BenchReport report = new BenchReport(MachineInfo.current(), threads, runs, rows);
     out.print(report.toTable());
+    if (json != null) {
+      Files.writeString(Path.of(json), report.toJson(), StandardCharsets.UTF_8);
+      out.println("wrote " + json);
+    }
+    return 0;
+  }
+
+  private static int benchPipeline(int threads, int runs, String json, PrintStream out, PrintStream progress)
+      throws IOException {
+    List<ConvertBenchmark.Row> conversion = new ConvertBenchmark(threads, runs).run();
+    out.print(ConvertBenchmark.toTable(conversion, threads, MachineInfo.current()));
+    out.println();
+    DemoSources.PipelineCases shipped = DemoSources.pipelineCases(progress);
+    shipped.missing().forEach(m -> out.println("not measured: " + m));
+    EngineRegistry registry = EngineRegistry.installed();
+    PipelineBenchmark benchmark = new PipelineBenchmark(registry, threads, runs, progress::println);
+    progress.printf("bench pipeline: %d models x engines %s, %d threads, %d runs each%n", shipped.cases().size(),
+        benchmark.engines(), threads, runs);
+    List<String> frames = new ArrayList<>();
+    shipped.cases().forEach(c -> frames.add(c.model().name() + ": " + c.framesDescription()));
+    PipelineBenchReport report = new PipelineBenchReport(MachineInfo.current(), threads, runs, frames,
+        benchmark.run(shipped.cases()), conversion);
+    if (!shipped.cases().isEmpty()) {
+      out.print(report.toTable());
+    }
     if (json != null) {
       Files.writeString(Path.of(json), report.toJson(), StandardCharsets.UTF_8);
       out.println("wrote " + json);
@@ -121,6 +171,33 @@ final class BenchCommand implements Command {
     ModelBenchReport report = new ModelBenchReport(MachineInfo.current(), threads, runs, benchmark.run(models),
         missing);
     out.print(report.toTable());
+    if (json != null) {
+      Files.writeString(Path.of(json), report.toJson(), StandardCharsets.UTF_8);
+      out.println("wrote " + json);
+    }
+    return 0;
+  }
+
+  private static int train(Arguments args, int threads, PrintStream out) throws IOException {
+    if (args.option("--runs", null) != null) {
+      throw new UsageException("'bench train' takes --steps, not --runs");
+    }
+    int batch = args.intOption("--batch", 64, 1);
+    int steps = args.intOption("--steps", 30, 1);
+    List<Architecture> architectures = new ArrayList<>();
+    for (String id : args.option("--arch", "lenet5,vgg").split(",")) {
+      try {
+        Architecture a = Architecture.parse(id.trim());
+        TrainBenchmark.recipe(a);
+        architectures.add(a);
+      } catch (IllegalArgumentException e) {
+        throw new UsageException(e.getMessage());
+      }
+    }
+    List<TrainBenchRow> rows = new TrainBenchmark(threads, batch, steps, System.err::println).run(architectures);
+    TrainBenchReport report = new TrainBenchReport(MachineInfo.current(), threads, steps, rows);
+    out.print(report.toTable());
+    String json = args.option("--json", null);
     if (json != null) {
       Files.writeString(Path.of(json), report.toJson(), StandardCharsets.UTF_8);
       out.println("wrote " + json);

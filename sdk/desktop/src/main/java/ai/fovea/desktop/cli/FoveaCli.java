@@ -15,7 +15,8 @@ public final class FoveaCli {
 
   FoveaCli() {
     for (Command c : new Command[] {new DemoCommand(), new VerifyCommand(), new InspectCommand(), new BenchCommand(),
-        new RunCommand(), new CompareCommand(), new DataCommand()}) {
+        new RunCommand(), new CompareCommand(), new DataCommand(),
+        new RecognizeCommand(), new BaselinesCommand()}) {
       commands.put(c.name(), c);
     }
   }

@@ -27,7 +27,7 @@ class BenchAndDemoCommandTest {
     assertEquals(0, run("--help"));
     assertTrue(out.contains("  demo ") && out.contains("  bench "), out);
     assertEquals(0, run("demo", "--help"));
-    assertTrue(out.startsWith("Usage: ./fovea demo") && out.contains("RANDOM"), out);
+    assertTrue(out.startsWith("Usage: ./fovea demo") && out.contains("SYNTHESIZED"), out);
     assertEquals(0, run("bench", "--help"));
     assertTrue(out.startsWith("Usage: ./fovea bench kernels") && out.contains("--json FILE"), out);
     assertTrue(out.contains("Usage: ./fovea bench pipeline"), out);
@@ -36,12 +36,23 @@ class BenchAndDemoCommandTest {
   @Test
   void misuseIsAOneLineUsageError() {
     assertEquals(2, run("bench"));
-    assertEquals("fovea bench: expects the benchmark name 'kernels', 'pipeline' or 'models' (see --help)\n", err);
-    assertEquals(2, run("bench", "pipeline", "--json", "x.json"));
-    assertEquals("fovea bench: --json is for 'bench kernels' and 'bench models' only so far\n", err);
+    assertEquals("fovea bench: expects the benchmark name 'kernels', 'pipeline', 'models' or 'train' (see --help)\n",
+        err);
+    assertEquals(2, run("bench", "pipeline", "--model", "x.tflite"));
+    assertEquals("fovea bench: --model is for 'bench models' only\n", err);
+    assertEquals(2, run("bench", "kernels", "--steps", "3"));
+    assertEquals("fovea bench: --steps is for 'bench train' only\n", err);
+    assertEquals(2, run("bench", "train", "--arch", "resnet"));
+    assertEquals("fovea bench: no TensorFlow recipe for resnet yet; benchmarkable: lenet5, vgg\n", err);
+    assertEquals(2, run("bench", "train", "--arch", "alexnet"));
+    assertEquals(1, err.lines().count(), err);
+    assertEquals(2, run("bench", "train", "--runs", "3"));
+    assertEquals("fovea bench: 'bench train' takes --steps, not --runs\n", err);
     assertEquals(2, run("bench", "kernels", "--runs", "0"));
     assertEquals("fovea bench: --runs must be at least 1, got 0\n", err);
     assertEquals(2, run("demo", "now"));
     assertEquals(1, err.lines().count(), err);
+    assertEquals(2, run("demo", "--engine", "gpu"));
+    assertTrue(err.startsWith("fovea demo: engine gpu is not available in this build"), err);
   }
 }

@@ -35,6 +35,17 @@ class SsdAnchorGeneratorTest {
   }
 
   @Test
+  void blazeFaceFullRangeHas2304AnchorsOnOneGrid() {
+    Anchors a = SsdAnchorGenerator.generate(BlazeFace.fullRangeAnchors());
+    // 192 / 4 = 48: 48 x 48 cells, one anchor each (no interpolated anchor), centres (x + 0.5) / 48.
+    assertEquals(2304, a.count());
+    assertAnchor(a, 0, 0.5f / 48, 0.5f / 48, 1, 1);
+    assertAnchor(a, 1, 0.5f / 48, 1.5f / 48, 1, 1);
+    assertAnchor(a, 48, 1.5f / 48, 0.5f / 48, 1, 1);
+    assertAnchor(a, 2303, 47.5f / 48, 47.5f / 48, 1, 1);
+  }
+
+  @Test
   void mediaPipeSsdMobileNetConfigurationGives1917AnchorsWithTheirSizes() {
     // The example in MediaPipe's ssd_anchors_calculator.cc (SSD MobileNet on 300 x 300).
     SsdAnchorOptions options = SsdAnchorOptions.builder().inputSize(300, 300).scales(0.2f, 0.95f)

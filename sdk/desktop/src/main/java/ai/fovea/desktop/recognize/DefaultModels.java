@@ -1,0 +1,70 @@
+package ai.fovea.desktop.recognize;
+
+import ai.fovea.desktop.assets.Asset;
+import ai.fovea.desktop.assets.AssetUnavailableException;
+import ai.fovea.desktop.assets.Assets;
+import ai.fovea.sdk.convert.ScaleMode;
+import ai.fovea.sdk.model.ModelDescriptor;
+import ai.fovea.sdk.model.OutputLayout;
+import ai.fovea.sdk.model.Task;
+import ai.fovea.sdk.vision.ModelSource;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The model each task uses when none is given: the shipped Fashion-MNIST classifier for {@code classify}, the
+ * published COCO SSD MobileNet v2 (fetched and SHA-256 verified by {@link Assets}) for {@code detect}. A model
+ * that is not in this build or cannot be fetched is a {@link ModelUnavailableException} saying why, never a
+ * substitute.
+ */
+public final class DefaultModels {
+  /** Why {@link RecognitionTask#SIGNS} cannot run in this build. */
+  public static final String SIGNS_NOT_AVAILABLE =
+      "traffic-sign recognition is not available yet (it comes with its own issue)";
+
+  private DefaultModels() {}
+
+  /** The task's default model, fetched into the asset cache on first use. */
+  public static DefaultModel forTask(RecognitionTask task, Assets assets) {
+    switch (task) {
+      case CLASSIFY:
+        throw new ModelUnavailableException("the shipped Fashion-MNIST classifier is not in this build yet (it "
+            + "comes with the trainer)", null);
+      case DETECT:
+        try {
+          return new DefaultModel("COCO SSD MobileNet v2 (uint8)", ModelSource.file(assets.path(Asset.COCO_SSD)),
+              cocoSsd(new String(assets.read(Asset.COCO_LABELS), StandardCharsets.UTF_8)));
+        } catch (AssetUnavailableException e) {
+          throw new ModelUnavailableException("the COCO SSD detector is not available: " + e.getMessage(), e);
+        }
+      default:
+        throw new ModelUnavailableException(SIGNS_NOT_AVAILABLE, null);
+    }
+  }
+
+  /**
+   * What the COCO SSD carries no metadata for: RGB input stretched to 300×300, mean 128 and std 128 (with the
+   * uint8 input's scale 1/128 and zero point 128 a pixel passes through unchanged), TFLite's in-graph SSD
+   * post-processing, and the labels by class id from {@code coco_labels.txt} ({@code <id>  <name>} lines; ids
+   * COCO leaves unused get the name "unused <id>").
+   */
+  static ModelDescriptor cocoSsd(String labelLines) {
+    List<String> labels = new ArrayList<>();
+    for (String line : labelLines.split("\n")) {
+      String trimmed = line.trim();
+      if (trimmed.isEmpty()) {
+        continue;
+      }
+      String[] parts = trimmed.split("\\s+", 2);
+      int id = Integer.parseInt(parts[0]);
+      while (labels.size() < id) {
+        labels.add("unused " + labels.size());
+      }
+      labels.add(parts[1].trim());
+    }
+    return ModelDescriptor.builder().task(Task.DETECT).name("ssd_mobilenet_v2_coco_quant").version("coral")
+        .normalization(128f, 128f).resize(ScaleMode.STRETCH).outputLayout(OutputLayout.SSD_POSTPROCESS)
+        .labels(labels).build();
+  }
+}
