@@ -4,6 +4,7 @@ import ai.fovea.kernels.parallel.ComputePool;
 import ai.fovea.desktop.data.Dataset;
 import ai.fovea.desktop.data.DatasetUnavailableException;
 import ai.fovea.desktop.data.Datasets;
+import ai.fovea.desktop.report.TrainingRunReport;
 import ai.fovea.models.data.LabeledImages;
 import ai.fovea.models.data.TrainValidationSplit;
 import ai.fovea.models.tflite.TfliteModel;
@@ -31,8 +32,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.nio.file.StandardCopyOption;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 
@@ -66,7 +69,9 @@ final class TrainCommand implements Command {
         + "of each digit of the fixed 8,000 training set and tests on the fixed 2,000 held-out digits. Every epoch writes DIR/epoch-NNN.ckpt (parameters, optimizer state, history);\n"
         + "--resume continues a run from one (its settings come from the checkpoint; only --threads and --out may\n"
         + "change) with results identical to an uninterrupted run. At the end DIR holds model-float.tflite,\n"
-        + "model-int8.tflite (calibrated on 500 validation images), history.csv and summary.properties.\n"
+        + "model-int8.tflite (calibrated on 500 validation images), history.csv, summary.properties and report.md\n"
+        + "with its pictures (curves.png, confusion.png, misclassified.png), including the classic baselines\n"
+        + "(k-NN, naive Bayes, linear SVM) on the same split; --no-baselines skips them (k-NN takes minutes).\n"
         + "Defaults: --arch vgg --width 1 --epochs 10 --batch 64 --lr 0.002 --optimizer adamw --weight-decay 0.0005\n"
         + "--seed 1 --threads 2 --out runs/DATASET-ARCH. Same seed and settings give the same model.\n";
   }
@@ -75,6 +80,11 @@ final class TrainCommand implements Command {
   public Set<String> valueOptions() {
     return Set.of("--arch", "--width", "--epochs", "--batch", "--lr", "--optimizer", "--weight-decay", "--shift",
         "--seed", "--threads", "--out", "--resume");
+  }
+
+  @Override
+  public Set<String> flags() {
+    return Set.of("--no-baselines");
   }
 
   @Override
@@ -153,10 +163,17 @@ final class TrainCommand implements Command {
     }
     writeHistory(result.history(), dir.resolve("history.csv"));
     writeSummary(dir.resolve("summary.properties"), command, network, result, network32, float32, int8);
+    Map<String, Predictions> evaluations = new LinkedHashMap<>();
+    evaluations.put("training graph (float)", network32);
+    evaluations.put("float .tflite (our runner)", float32);
+    evaluations.put("int8 .tflite (our runner)", int8);
+    Path report = TrainingRunReport.write(dir, dataset, "`./fovea data " + dataset + "` shows source and licence",
+        command, network, result, data.train, data.validation, data.test, data.labels, evaluations,
+        !args.flag("--no-baselines"), out);
     out.printf(Locale.ROOT, "%ntest accuracy: training graph %.4f, float .tflite %.4f, int8 .tflite %.4f (%d images)%n",
         network32.accuracy(), float32.accuracy(), int8.accuracy(), data.test.count());
     out.println("wrote " + dir.resolve("model-float.tflite") + ", " + dir.resolve("model-int8.tflite") + ", "
-        + dir.resolve("history.csv") + ", " + dir.resolve("summary.properties"));
+        + dir.resolve("history.csv") + ", " + dir.resolve("summary.properties") + ", " + report);
     return 0;
   }
 
