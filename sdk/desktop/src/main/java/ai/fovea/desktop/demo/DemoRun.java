@@ -78,6 +78,11 @@ public final class DemoRun {
     return detector;
   }
 
+  /** The photographs the detector runs on. */
+  public List<DemoPicture> photos() {
+    return photos;
+  }
+
   /** The photo the frame sequence is made from, or null. */
   public DemoPicture sequencePhoto() {
     return sequencePhoto;
@@ -158,11 +163,8 @@ public final class DemoRun {
   }
 
   private Recognizer open(RecognitionTask task, DefaultModel model) {
-    TaskOptions.Builder options = TaskOptions.builder().engine(engine).threads(threads).maxResults(5);
-    if (model.descriptor() != null) {
-      options.descriptor(model.descriptor());
-    }
-    return Recognizer.open(task, model.source(), options.build());
+    return Recognizer.open(task, model.source(),
+        model.applyTo(TaskOptions.builder().engine(engine).threads(threads).maxResults(5)).build());
   }
 
   private static FrameRecord runOne(Recognizer recognizer, String name, Frame frame, String truth, Path outDir,

@@ -7,7 +7,9 @@ import ai.fovea.kernels.tensor.DataType;
 import ai.fovea.kernels.tensor.Quantization;
 import ai.fovea.kernels.tensor.Shape;
 import ai.fovea.kernels.tensor.Tensor;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class SsdDecoderTest {
@@ -112,6 +114,73 @@ class SsdDecoderTest {
     List<Detection> d = decode(options, new Tensor[] {Tensor.ofFloats("raw", Shape.of(1, 3, 4), raw),
         Tensor.ofFloats("scores", Shape.of(1, 3), new float[] {1, 1, 1})});
     assertEquals(1, d.size());
+  }
+
+  /** The decoding written out plainly, every value converted (MediaPipe's loop): the oracle of the decoder's shortcuts. */
+  private static List<Detection> plainDecode(SsdDecoderOptions o, float[] raw, float[] scores, int coords, int columns) {
+    List<Detection> out = new ArrayList<>();
+    Anchors a = o.anchors();
+    for (int i = 0; i < a.count(); i++) {
+      float[] s = new float[columns];
+      double sum = 0;
+      for (int c = 0; c < columns; c++) {
+        float v = scores[i * columns + c];
+        if (o.scoreConversion() == ScoreConversion.SIGMOID) {
+          v = Math.max(-o.scoreClip(), Math.min(o.scoreClip(), v));
+          s[c] = 1.0f / (1.0f + (float) Math.exp(-v));
+        } else {
+          s[c] = v;
+        }
+      }
+      int best = o.backgroundClasses();
+      for (int c = best + 1; c < columns; c++) {
+        if (s[c] > s[best]) {
+          best = c;
+        }
+      }
+      for (int c = o.backgroundClasses(); c < columns; c++) {
+        if ((o.everyClass() || c == best) && s[c] >= o.minScore()) {
+          int r = i * coords;
+          boolean yx = o.encoding() == BoxEncoding.YXHW;
+          float y = raw[r + (yx ? 0 : 1)] / o.yScale() * a.height(i) + a.yCenter(i);
+          float x = raw[r + (yx ? 1 : 0)] / o.xScale() * a.width(i) + a.xCenter(i);
+          float h = (float) Math.exp(raw[r + (yx ? 2 : 3)] / o.hScale()) * a.height(i);
+          float w = (float) Math.exp(raw[r + (yx ? 3 : 2)] / o.wScale()) * a.width(i);
+          out.add(Detection.of(Box.of(x - w / 2, y - h / 2, x + w / 2, y + h / 2), c - o.backgroundClasses(), s[c]));
+        }
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void shortcutsMatchThePlainDecodingOnSeededRandomOutputs() {
+    Random random = new Random(31);
+    for (int trial = 0; trial < 60; trial++) {
+      int n = 1 + random.nextInt(40);
+      int columns = 1 + random.nextInt(5);
+      float[] anchors = new float[4 * n];
+      for (int i = 0; i < anchors.length; i++) {
+        anchors[i] = 0.05f + random.nextFloat();
+      }
+      float[] raw = new float[4 * n];
+      float[] scores = new float[n * columns];
+      for (int i = 0; i < raw.length; i++) {
+        raw[i] = (float) random.nextGaussian();
+      }
+      for (int i = 0; i < scores.length; i++) {
+        scores[i] = (float) random.nextGaussian() * 4;
+      }
+      SsdDecoderOptions.Builder b = SsdDecoderOptions.builder(Anchors.of(anchors)).minScore(random.nextFloat())
+          .scoreConversion(random.nextBoolean() ? ScoreConversion.SIGMOID : ScoreConversion.NONE)
+          .encoding(random.nextBoolean() ? BoxEncoding.YXHW : BoxEncoding.XYWH).everyClass(random.nextBoolean())
+          .backgroundClasses(random.nextInt(columns));
+      if (random.nextBoolean()) {
+        b.scoreClip(0.5f + random.nextFloat() * 3);
+      }
+      SsdDecoderOptions options = b.build();
+      assertEquals(plainDecode(options, raw, scores, 4, columns), decode(options, outputs(raw, scores, columns)), "trial " + trial);
+    }
   }
 
   @Test
