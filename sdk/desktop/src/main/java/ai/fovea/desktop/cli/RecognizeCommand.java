@@ -1,5 +1,6 @@
 package ai.fovea.desktop.cli;
 
+import ai.fovea.desktop.assets.AssetUnavailableException;
 import ai.fovea.desktop.assets.Assets;
 import ai.fovea.desktop.image.ImageFiles;
 import ai.fovea.desktop.image.UnreadableImageException;
@@ -49,12 +50,14 @@ final class RecognizeCommand implements Command {
   @Override
   public String usage() {
     return "Usage: ./fovea recognize --task classify|detect|signs --image FILE|DIR [--engine auto|java|tflite|gpu]\n"
-        + "                         [--model FILE.tflite] [--out DIR] [--json] [--threads N] [--max-results K]\n\n"
+        + "                         [--model FILE.tflite|coco-ssd|face] [--out DIR] [--json] [--threads N] [--max-results K]\n\n"
         + "Runs the task on a PNG/JPEG file, or on every .png/.jpg/.jpeg file of a directory, through the SDK's\n"
         + "Classifier or Detector: prints each image's results (label, score, box in image pixels), the engine that\n"
         + "ran (and why others could not) and the step times. Without --model the task's default model is used:\n"
         + "the shipped Fashion-MNIST classifier (classify) or the published COCO SSD MobileNet v2 (detect).\n"
-        + "A model given with --model must carry Fovea metadata (fovea.model, fovea.labels) for its task.\n\n"
+        + "--model also takes the name of a published model: coco-ssd (COCO SSD MobileNet v2, uint8) or face\n"
+        + "(MediaPipe face detection, short range: boxes and six landmarks). Any other model file must carry Fovea\n"
+        + "metadata (fovea.model, fovea.labels) for its task.\n\n"
         + "  --engine E        auto (default: the SDK's order with fallback), java, tflite, gpu or an order such as\n"
         + "                    tflite,java\n"
         + "  --out DIR         also write each image annotated (boxes, labels, scores) as DIR/<name>.png\n"
@@ -107,7 +110,17 @@ final class RecognizeCommand implements Command {
     String modelFile = args.option("--model", null);
     ModelSource source;
     String modelName;
-    if (modelFile != null) {
+    if (modelFile != null && DefaultModels.PUBLISHED.contains(modelFile)) {
+      DefaultModel model;
+      try {
+        model = DefaultModels.published(modelFile, Assets.standard());
+      } catch (AssetUnavailableException e) {
+        throw new UsageException(e.getMessage());
+      }
+      source = model.source();
+      modelName = model.name();
+      model.applyTo(options);
+    } else if (modelFile != null) {
       source = ModelSource.file(Path.of(modelFile));
       modelName = modelFile;
     } else {
@@ -119,9 +132,7 @@ final class RecognizeCommand implements Command {
       }
       source = model.source();
       modelName = model.name();
-      if (model.descriptor() != null) {
-        options.descriptor(model.descriptor());
-      }
+      model.applyTo(options);
     }
     boolean json = args.flag("--json");
     String outDir = args.option("--out", null);

@@ -60,6 +60,16 @@ public final class DemoSources {
       cases.add(new PipelineCase(RecognitionTask.DETECT, run.detector(), frames, frames.size() + " camera-like "
           + PhotoPanSequence.WIDTH + "x" + PhotoPanSequence.HEIGHT + " YUV_420_888 frames synthesized from the photo "
           + run.sequencePhoto().name() + " (rotations 0/90/270)"));
+      try {
+        DefaultModel face = DefaultModels.published(DefaultModels.FACE, new Assets(Assets.DEFAULT_CACHE, log));
+        List<Frame> photos = new ArrayList<>();
+        run.photos().forEach(p -> photos.add(ImageFiles.toFrame(p.image())));
+        cases.add(new PipelineCase(RecognitionTask.DETECT, face, photos, photos.size()
+            + " real photographs as ARGB frames (" + photos.get(0).width() + "x" + photos.get(0).height() + " and "
+            + "others)"));
+      } catch (AssetUnavailableException e) {
+        missing.add("face detection: " + e.getMessage());
+      }
     } else {
       missing.add("detect: " + run.detectorMissing());
     }

@@ -50,8 +50,7 @@ class DemoRunTest {
 
   @Test
   void classifiesEachPictureWritesAnnotatedPngsAndAReportThatShowsThem() throws Exception {
-    DefaultModel brightness = new DefaultModel("brightness", ModelSource.bytes(TinyModels.brightnessClassifier()),
-        null);
+    DefaultModel brightness = DefaultModel.of("brightness", ModelSource.bytes(TinyModels.brightnessClassifier()));
     DemoRun demo = DemoRun.builder().engine("java").threads(1)
         .classifier(brightness, List.of(new DemoPicture("white", filled(28, 28, 250), "bright"),
             new DemoPicture("black", filled(28, 28, 5), "dark")))
@@ -73,7 +72,7 @@ class DemoRunTest {
 
   @Test
   void detectsOnPhotosAndOnTheSynthesizedSequenceAndDrawsBoxesUpright() throws Exception {
-    DefaultModel fixedBox = new DefaultModel("fixed-box", ModelSource.bytes(TinyModels.fixedBoxDetector()), null);
+    DefaultModel fixedBox = DefaultModel.of("fixed-box", ModelSource.bytes(TinyModels.fixedBoxDetector()));
     BufferedImage photo = filled(300, 200, 230);
     DemoRun demo = DemoRun.builder().engine("auto").threads(2).classifierMissing("not in this test")
         .detector(fixedBox, List.of(new DemoPicture("gray", photo, "a kite")), new DemoPicture("gray", photo, null), 6)
