@@ -62,7 +62,12 @@ public final class CenterNetDecoder implements DetectionDecoder {
     width = h.dim(2);
     classes = h.dim(3);
     rawFloor = rawFloor(options);
-    capacity = (int) Math.min(options.maxPeaks(), (long) height * width * classes);
+    long peaks = Math.min(options.maxPeaks(), (long) height * width * classes);
+    if (peaks > MAX_CANDIDATES) {
+      throw new DetectionOutputException("CenterNet keeps up to " + peaks + " peaks per frame, more than " + MAX_CANDIDATES
+          + ": lower max peaks");
+    }
+    capacity = (int) peaks;
     heap = new long[capacity];
   }
 

@@ -63,8 +63,10 @@ public final class SsdDecoder implements DetectionDecoder {
     // With a sigmoid, raw values below this floor cannot reach the minimum score: no exponential for them.
     rawFloor = options.scoreConversion() == ScoreConversion.SIGMOID ? Sigmoid.floor(options.minScore()) : Float.NEGATIVE_INFINITY;
     long cap = options.everyClass() ? (long) n * (columns - options.backgroundClasses()) : n;
-    if (cap > Integer.MAX_VALUE / 8) {
-      throw new DetectionOutputException("SSD outputs give " + cap + " candidates, too many");
+    if (cap > MAX_CANDIDATES) {
+      throw new DetectionOutputException("SSD outputs give up to " + cap + " candidates per frame (" + n + " anchors x "
+          + (columns - options.backgroundClasses()) + " classes), more than the " + MAX_CANDIDATES
+          + " this decoder keeps tables for; decode the best class per anchor instead");
     }
     capacity = (int) cap;
   }

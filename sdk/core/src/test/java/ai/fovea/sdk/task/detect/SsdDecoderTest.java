@@ -2,6 +2,7 @@ package ai.fovea.sdk.task.detect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.fovea.kernels.tensor.DataType;
 import ai.fovea.kernels.tensor.Quantization;
@@ -195,6 +196,11 @@ class SsdDecoderTest {
         Tensor.ofFloats("s", Shape.of(1, 2, 1), new float[2])}));
     assertThrows(DetectionOutputException.class, () -> decoder.prepare(new Tensor[] {Tensor.ofFloats("b", Shape.of(1, 2, 4), new float[8]),
         Tensor.ofInts("s", Shape.of(1, 2, 1), Quantization.none(), new int[2])}));
+    // 2 anchors x 3,000,000 classes, every class: refused before any table is allocated.
+    SsdDecoder huge = new SsdDecoder(SsdDecoderOptions.builder(ANCHORS).everyClass(true).build());
+    DetectionOutputException tooMany = assertThrows(DetectionOutputException.class, () -> huge.prepare(new Tensor[] {
+        Tensor.ofFloats("b", Shape.of(1, 2, 4), new float[8]), Tensor.ofFloats("s", Shape.of(1, 2, 3_000_000), new float[6_000_000])}));
+    assertTrue(tooMany.getMessage().contains("6000000 candidates"), tooMany.getMessage());
     SsdDecoder background = new SsdDecoder(SsdDecoderOptions.builder(ANCHORS).backgroundClasses(1).build());
     assertThrows(DetectionOutputException.class, () -> background.prepare(outputs(new float[8], new float[2], 1)));
     Tensor[] good = outputs(RAW_BOXES, RAW_SCORES, 3);
