@@ -22,7 +22,8 @@ public final class ImageSet {
   }
 
   public static ImageSet of(LabeledImages images) {
-    return new ImageSet(images.height(), images.width(), 1, images.copyPixels(), images.copyLabels());
+    return new ImageSet(images.height(), images.width(), images.channels(), images.copyPixels(),
+        images.copyLabels());
   }
 
   /** Copies {@code pixels} [labels.length, height, width, channels] and {@code labels}. */

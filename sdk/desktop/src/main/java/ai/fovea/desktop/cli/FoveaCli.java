@@ -16,7 +16,7 @@ public final class FoveaCli {
   FoveaCli() {
     for (Command c : new Command[] {new DemoCommand(), new VerifyCommand(), new InspectCommand(), new BenchCommand(),
         new RunCommand(), new CompareCommand(), new DataCommand(),
-        new RecognizeCommand(), new BaselinesCommand()}) {
+        new RecognizeCommand(), new BaselinesCommand(), new TrainCommand()}) {
       commands.put(c.name(), c);
     }
   }
