@@ -131,7 +131,7 @@ class RunAndCompareCommandTest {
     assertTrue(out.contains("java vs tflite (reference)"), out);
     assertTrue(out.contains("agree: every output within tolerance"), out);
     assertEquals(0, cli("compare", int8File), out + err);
-    assertTrue(out.lines().anyMatch(l -> l.matches("0 +conv1 +int8 +\\[1,4,4,6] +0 +- +0/96 +ok")), out);
+    assertTrue(out.lines().anyMatch(l -> l.matches("0 +conv1 +int8 +\\[1,4,4,6] +0 +- +0/96  ok")), out);
   }
 
   @Test
