@@ -4,6 +4,7 @@ import ai.fovea.desktop.assets.Asset;
 import ai.fovea.desktop.assets.AssetUnavailableException;
 import ai.fovea.desktop.assets.Assets;
 import ai.fovea.desktop.bench.PipelineCase;
+import ai.fovea.desktop.data.Dataset;
 import ai.fovea.desktop.data.DatasetUnavailableException;
 import ai.fovea.desktop.data.Datasets;
 import ai.fovea.desktop.image.ImageFiles;
@@ -54,6 +55,17 @@ public final class DemoSources {
           + " real Fashion-MNIST test images, 28x28 ARGB frames"));
     } else {
       missing.add("classify: " + run.classifierMissing());
+    }
+    try {
+      DefaultModel digits = DefaultModels.shipped(DefaultModels.MNIST);
+      Dataset mnist = Datasets.mnist(Datasets.CACHE, log);
+      List<Frame> frames = new ArrayList<>();
+      DatasetSamples.firstOfEachClass(mnist.test(), mnist.classNames(), "mnist", 10)
+          .forEach(p -> frames.add(ImageFiles.toFrame(p.image())));
+      cases.add(new PipelineCase(RecognitionTask.CLASSIFY, digits, frames, frames.size()
+          + " real MNIST held-out digits, 28x28 ARGB frames"));
+    } catch (ModelUnavailableException | DatasetUnavailableException e) {
+      missing.add("mnist: " + e.getMessage());
     }
     if (run.detector() != null && run.sequencePhoto() != null) {
       List<Frame> frames = PhotoPanSequence.of(run.sequencePhoto().image(), 30);

@@ -25,8 +25,9 @@ public final class DefaultModels {
   public static final String SIGNS_NOT_AVAILABLE =
       "traffic-sign recognition is not available yet (it comes with its own issue)";
 
-  /** The shipped Fashion-MNIST classifier on the class path (with its Fovea metadata). */
-  static final String FASHION_MNIST_RESOURCE = "ai/fovea/models/shipped/fashion-mnist-int8.tflite";
+  /** Datasets with a shipped classifier, as {@code ./fovea train} names them. */
+  public static final String FASHION_MNIST = "fashion-mnist";
+  public static final String MNIST = "mnist";
   /** Names of the published models {@link #published} knows. */
   public static final String COCO_SSD = "coco-ssd";
   public static final String FACE = "face";
@@ -43,12 +44,7 @@ public final class DefaultModels {
   public static DefaultModel forTask(RecognitionTask task, Assets assets) {
     switch (task) {
       case CLASSIFY:
-        if (DefaultModels.class.getClassLoader().getResource(FASHION_MNIST_RESOURCE) == null) {
-          throw new ModelUnavailableException("the shipped Fashion-MNIST classifier is not in this build yet (it "
-              + "comes with the trainer)", null);
-        }
-        return DefaultModel.of("Fashion-MNIST classifier (int8, shipped)",
-            ModelSource.resource(FASHION_MNIST_RESOURCE));
+        return shipped(FASHION_MNIST);
       case DETECT:
         try {
           return published(COCO_SSD, assets);
@@ -58,6 +54,19 @@ public final class DefaultModels {
       default:
         throw new ModelUnavailableException(SIGNS_NOT_AVAILABLE, null);
     }
+  }
+
+  /**
+   * The int8 classifier shipped for {@code dataset} (trained by {@code ./fovea train}, committed under models with
+   * its report and Fovea metadata), from the class path.
+   */
+  public static DefaultModel shipped(String dataset) {
+    String resource = "ai/fovea/models/shipped/" + dataset + "/model-int8.tflite";
+    if (DefaultModels.class.getClassLoader().getResource(resource) == null) {
+      throw new ModelUnavailableException("the shipped " + dataset + " classifier is not in this build (no "
+          + resource + " on the class path)", null);
+    }
+    return DefaultModel.of(dataset + " classifier (int8, shipped)", ModelSource.resource(resource));
   }
 
   /**
