@@ -113,8 +113,8 @@ public final class GraphRunner implements AutoCloseable {
 
   private static Tensor createTensor(TensorInfo info, byte[] data) {
     if (info.isSparse() && data.length > 0) {
-      throw new UnsupportedOpException("tensor '" + info.name() + "' holds sparse constant data, which Fovea does"
-          + " not decode");
+      // Sparse weights (read by DENSIFY) are expanded once, here; the encoding is checked as it is walked.
+      data = info.sparsity().densify(data, info.shape().toArray(), info.type().byteSize(), info.name());
     }
     Tensor t = Tensor.allocate(info.name(), info.type(), info.shape(), info.quantization());
     if (data.length == 0) {

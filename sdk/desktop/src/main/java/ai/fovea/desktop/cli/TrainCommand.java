@@ -1,6 +1,7 @@
 package ai.fovea.desktop.cli;
 
 import ai.fovea.kernels.parallel.ComputePool;
+import ai.fovea.models.classic.Baselines;
 import ai.fovea.desktop.data.Dataset;
 import ai.fovea.desktop.data.DatasetUnavailableException;
 import ai.fovea.desktop.data.Datasets;
@@ -169,7 +170,7 @@ final class TrainCommand implements Command {
     evaluations.put("int8 .tflite (our runner)", int8);
     Path report = TrainingRunReport.write(dir, dataset, "`./fovea data " + dataset + "` shows source and licence",
         command, network, result, data.train, data.validation, data.test, data.labels, evaluations,
-        !args.flag("--no-baselines"), out);
+        args.flag("--no-baselines") ? null : Baselines.defaults(), out);
     out.printf(Locale.ROOT, "%ntest accuracy: training graph %.4f, float .tflite %.4f, int8 .tflite %.4f (%d images)%n",
         network32.accuracy(), float32.accuracy(), int8.accuracy(), data.test.count());
     out.println("wrote " + dir.resolve("model-float.tflite") + ", " + dir.resolve("model-int8.tflite") + ", "

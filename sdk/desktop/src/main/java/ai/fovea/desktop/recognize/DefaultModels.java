@@ -25,6 +25,8 @@ public final class DefaultModels {
   public static final String SIGNS_NOT_AVAILABLE =
       "traffic-sign recognition is not available yet (it comes with its own issue)";
 
+  /** The shipped Fashion-MNIST classifier on the class path (with its Fovea metadata). */
+  static final String FASHION_MNIST_RESOURCE = "ai/fovea/models/shipped/fashion-mnist-int8.tflite";
   /** Names of the published models {@link #published} knows. */
   public static final String COCO_SSD = "coco-ssd";
   public static final String FACE = "face";
@@ -41,8 +43,12 @@ public final class DefaultModels {
   public static DefaultModel forTask(RecognitionTask task, Assets assets) {
     switch (task) {
       case CLASSIFY:
-        throw new ModelUnavailableException("the shipped Fashion-MNIST classifier is not in this build yet (it "
-            + "comes with the trainer)", null);
+        if (DefaultModels.class.getClassLoader().getResource(FASHION_MNIST_RESOURCE) == null) {
+          throw new ModelUnavailableException("the shipped Fashion-MNIST classifier is not in this build yet (it "
+              + "comes with the trainer)", null);
+        }
+        return DefaultModel.of("Fashion-MNIST classifier (int8, shipped)",
+            ModelSource.resource(FASHION_MNIST_RESOURCE));
       case DETECT:
         try {
           return published(COCO_SSD, assets);

@@ -17,8 +17,8 @@ import java.util.Map;
 
 /**
  * The report step of a training run (what {@code ./fovea train} calls at its end): runs the classic baselines on
- * the run's own training and test split (unless told not to), then writes the run's {@link TrainingReport}
- * into its output folder.
+ * the run's own training and test split with the given settings (or none), then writes the run's
+ * {@link TrainingReport} into its output folder.
  */
 public final class TrainingRunReport {
   private TrainingRunReport() {}
@@ -26,11 +26,12 @@ public final class TrainingRunReport {
   /**
    * Writes {@code dir/report.md} and its pictures. {@code evaluations} are the run's test results by name, the
    * primary first (e.g. training graph, float .tflite, int8 .tflite); {@code source} says where the data came
-   * from. Progress lines go to {@code log}. Returns the markdown file.
+   * from; {@code baselines} are the classic baselines' settings, null to skip them. Progress lines go to
+   * {@code log}. Returns the markdown file.
    */
   public static Path write(Path dir, String dataset, String source, String command, Network network,
       TrainingResult result, ImageSet train, ImageSet validation, ImageSet test, List<String> classNames,
-      Map<String, Predictions> evaluations, boolean runBaselines, PrintStream log) throws IOException {
+      Map<String, Predictions> evaluations, Baselines baselines, PrintStream log) throws IOException {
     TrainingConfig config = result.config();
     TrainingReport.Builder report = TrainingReport.builder(dataset + ", " + network.name()).command(command)
         .hyperParameter("network", network.name() + String.format(Locale.ROOT, " (%,d parameters)",
@@ -54,16 +55,16 @@ public final class TrainingRunReport {
             + (config.flip ? ", left-right flips" : ""))
         .history(result.history()).classNames(classNames).testImages(test);
     evaluations.forEach(report::evaluation);
-    if (runBaselines) {
-      log.println("classic baselines on the same split (k-NN compares every test image with every training image)...");
-      List<BaselineResult> baselines;
+    if (baselines != null) {
+      log.println("classic baselines on the same split...");
+      List<BaselineResult> results;
       try (ComputePool pool = new ComputePool(Math.max(1, config.threads))) {
-        baselines = Baselines.defaults().run(pixels(train), labels(train), pixels(test), labels(test),
-            train.imageSize(), classNames.size(), pool, line -> log.println("  " + line));
+        results = baselines.run(pixels(train), labels(train), pixels(test), labels(test), train.imageSize(),
+            classNames.size(), pool, line -> log.println("  " + line));
       }
-      report.baselines(baselines);
+      report.baselines(results);
     } else {
-      report.note("Classic baselines were not run for this report (--no-baselines).");
+      report.note("Classic baselines were not run for this report.");
     }
     return TrainingReportWriter.write(report.build(), dir);
   }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.fovea.kernels.parallel.ComputePool;
+import ai.fovea.models.classic.Baselines;
 import ai.fovea.models.train.Architecture;
 import ai.fovea.models.train.ImageSet;
 import ai.fovea.models.train.Network;
@@ -55,7 +56,7 @@ class TrainingRunReportTest {
     evaluations.put("training graph (float)", predictions);
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     Path md = TrainingRunReport.write(dir, "bands", "synthetic", "./fovea train bands", network, result, train,
-        validation, test, List.of("top", "upper", "lower", "bottom"), evaluations, true,
+        validation, test, List.of("top", "upper", "lower", "bottom"), evaluations, Baselines.defaults(),
         new PrintStream(log, true, StandardCharsets.UTF_8));
     String text = Files.readString(md);
     assertTrue(text.contains("| epochs | 2 |"), text);
@@ -69,7 +70,7 @@ class TrainingRunReportTest {
     assertEquals(2, result.history().size());
 
     Path without = TrainingRunReport.write(dir.resolve("no-baselines"), "bands", "synthetic", "x", network, result,
-        train, validation, test, List.of("top", "upper", "lower", "bottom"), evaluations, false,
+        train, validation, test, List.of("top", "upper", "lower", "bottom"), evaluations, null,
         new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     assertTrue(Files.readString(without).contains("Classic baselines were not run"));
   }

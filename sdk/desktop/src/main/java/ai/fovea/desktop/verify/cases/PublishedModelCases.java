@@ -20,7 +20,8 @@ import java.util.stream.IntStream;
  * Whole published models (fetched on first use by {@link Assets}) against the real interpreter, on seeded random
  * inputs: the COCO SSD MobileNet v2 (uint8) bit-exact, both on the raw box encodings and class scores that enter
  * {@code TFLite_Detection_PostProcess} (added as outputs) and on the op's boxes, classes, scores and count; the
- * MediaPipe short-range face detector (float, float16 weights) within the whole-model float tolerance. The
+ * MediaPipe face detectors (float, float16 weights; the full-range one with sparse weights expanded by DENSIFY)
+ * within the whole-model float tolerance. The
  * photographs' checks (expected classes) are in the tests.
  */
 public final class PublishedModelCases {
@@ -40,6 +41,8 @@ public final class PublishedModelCases {
         TfliteWriter.write(withPostprocessInputs(ssd)), Tolerance.exact()));
     cases.add(ConformanceCase.of("PUBLISHED face_detection_short_range float16 weights 128x128",
         assets.read(Asset.FACE_DETECTION_SHORT_RANGE), Tolerance.relative(WHOLE_MODEL_RELATIVE)));
+    cases.add(ConformanceCase.of("PUBLISHED face_detection_full_range_sparse DENSIFY float16 weights 192x192",
+        assets.read(Asset.FACE_DETECTION_FULL_RANGE_SPARSE), Tolerance.relative(WHOLE_MODEL_RELATIVE)));
     return cases;
   }
 
