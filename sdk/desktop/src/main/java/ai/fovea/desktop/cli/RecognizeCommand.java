@@ -107,33 +107,10 @@ final class RecognizeCommand implements Command {
     if (args.option("--max-results", null) != null) {
       options.maxResults(args.intOption("--max-results", 1, 1));
     }
-    String modelFile = args.option("--model", null);
-    ModelSource source;
-    String modelName;
-    if (modelFile != null && DefaultModels.PUBLISHED.contains(modelFile)) {
-      DefaultModel model;
-      try {
-        model = DefaultModels.published(modelFile, Assets.standard());
-      } catch (AssetUnavailableException e) {
-        throw new UsageException(e.getMessage());
-      }
-      source = model.source();
-      modelName = model.name();
-      model.applyTo(options);
-    } else if (modelFile != null) {
-      source = ModelSource.file(Path.of(modelFile));
-      modelName = modelFile;
-    } else {
-      DefaultModel model;
-      try {
-        model = DefaultModels.forTask(task, Assets.standard());
-      } catch (ModelUnavailableException e) {
-        throw new UsageException(e.getMessage() + "; pass --model FILE.tflite");
-      }
-      source = model.source();
-      modelName = model.name();
-      model.applyTo(options);
-    }
+    DefaultModel model = model(task, args.option("--model", null));
+    model.applyTo(options);
+    ModelSource source = model.source();
+    String modelName = model.name();
     boolean json = args.flag("--json");
     String outDir = args.option("--out", null);
     List<String> jsonItems = new ArrayList<>();
@@ -168,6 +145,21 @@ final class RecognizeCommand implements Command {
       out.print(RecognitionJson.document(task.key(), modelName, jsonItems));
     }
     return 0;
+  }
+
+  /** A published model by name, a model file, or the task's default. */
+  private static DefaultModel model(RecognitionTask task, String option) {
+    if (option != null && !DefaultModels.PUBLISHED.contains(option)) {
+      return DefaultModel.of(option, ModelSource.file(Path.of(option)));
+    }
+    try {
+      return option != null ? DefaultModels.published(option, Assets.standard())
+          : DefaultModels.forTask(task, Assets.standard());
+    } catch (AssetUnavailableException e) {
+      throw new UsageException(e.getMessage());
+    } catch (ModelUnavailableException e) {
+      throw new UsageException(e.getMessage() + "; pass --model FILE.tflite");
+    }
   }
 
   private static Recognizer open(RecognitionTask task, ModelSource source, TaskOptions options, String modelName) {

@@ -131,6 +131,9 @@ class RecognizeCommandTest {
     assertTrue(err.startsWith("fovea recognize: cannot read model from file "), err);
     assertEquals(2, run("recognize", "--task", "detect", "--image", image, "--model", model.toString()));
     assertTrue(err.startsWith("fovea recognize: " + model + " cannot be used for detect: "), err);
+    assertEquals(2, run("recognize", "--task", "classify", "--image", dir.resolve("nowhere.png").toString(), "--model",
+        model.toString()));
+    assertEquals("", out, "the image is checked before the model is opened");
     assertEquals(2, run("recognize", "--image", image));
     for (String e : new String[] {err}) {
       assertEquals(1, e.lines().count(), e);
