@@ -18,6 +18,10 @@ import ai.fovea.desktop.bench.TrainBenchReport;
 import ai.fovea.desktop.bench.TrainBenchRow;
 import ai.fovea.desktop.bench.TrainBenchmark;
 import ai.fovea.desktop.demo.DemoSources;
+import ai.fovea.desktop.recognize.DefaultModel;
+import ai.fovea.desktop.recognize.DefaultModels;
+import ai.fovea.desktop.recognize.ModelUnavailableException;
+import ai.fovea.desktop.recognize.RecognitionTask;
 import ai.fovea.models.train.Architecture;
 import ai.fovea.sdk.engine.EngineModel;
 import ai.fovea.sdk.engine.EngineRegistry;
@@ -73,7 +77,8 @@ final class BenchCommand implements Command {
         + "same run (TFLite 2.6.2: XNNPACK for float models, its own kernels for quantized ones). An engine that\n"
         + "cannot take a model gets a row saying why. Progress goes to stderr, the table to stdout.\n\n"
         + "Default models: the published ones (COCO SSD MobileNet v2 uint8, MediaPipe face detection short range and\n"
-        + "full range sparse, fetched into ~/.cache/fovea/assets and SHA-256-checked on first use).\n\n"
+        + "full range sparse, fetched into ~/.cache/fovea/assets and SHA-256-checked on first use) and the shipped\n"
+        + "Fashion-MNIST classifier when this build has it.\n\n"
         + "  --model FILE  benchmark this model instead of the published ones (repeat for several)\n"
         + "  --threads N   threads for every engine (default: the cores the JVM sees)\n"
         + "  --runs N      timed runs per engine (default 10)\n"
@@ -85,7 +90,7 @@ final class BenchCommand implements Command {
         + "  --threads N  threads for both (default: the cores the JVM sees)\n"
         + "  --batch N    batch size (default 64)\n"
         + "  --steps N    timed steps per measurement (default 30)\n"
-        + "  --arch LIST  comma-separated architectures (default lenet5,vgg; vgg is the small VGG of ./fovea train)\n"
+        + "  --arch LIST  comma-separated lenet5, vgg, mobilenet, resnet (default lenet5,vgg; width 1 as in ./fovea train)\n"
         + "  --json FILE  also write the rows, machine and settings as JSON\n";
   }
 
@@ -168,6 +173,12 @@ final class BenchCommand implements Command {
     }
     if (models.isEmpty()) {
       models.addAll(publishedModels());
+      try {
+        DefaultModel shipped = DefaultModels.forTask(RecognitionTask.CLASSIFY, Assets.standard());
+        models.add(new BenchModel(shipped.name(), shipped.source().load()));
+      } catch (ModelUnavailableException e) {
+        out.println("not measured: " + e.getMessage());
+      }
     }
     EngineRegistry registry = EngineRegistry.installed();
     ModelBenchmark benchmark = new ModelBenchmark(registry, threads, runs, progress::println);
@@ -210,9 +221,7 @@ final class BenchCommand implements Command {
     List<Architecture> architectures = new ArrayList<>();
     for (String id : args.option("--arch", "lenet5,vgg").split(",")) {
       try {
-        Architecture a = Architecture.parse(id.trim());
-        TrainBenchmark.recipe(a);
-        architectures.add(a);
+        architectures.add(Architecture.parse(id.trim()));
       } catch (IllegalArgumentException e) {
         throw new UsageException(e.getMessage());
       }
