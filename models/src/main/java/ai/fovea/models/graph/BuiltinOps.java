@@ -2,6 +2,7 @@ package ai.fovea.models.graph;
 
 import ai.fovea.models.graph.ops.ActivationOps;
 import ai.fovea.models.graph.ops.ConvOps;
+import ai.fovea.models.graph.ops.DetectionOps;
 import ai.fovea.models.graph.ops.ElementwiseOps;
 import ai.fovea.models.graph.ops.PoolOps;
 import ai.fovea.models.graph.ops.QuantOps;
@@ -25,6 +26,7 @@ public final class BuiltinOps {
     ShapeOps.register(b);
     ActivationOps.register(b);
     QuantOps.register(b);
+    DetectionOps.register(b);
     return b.build();
   }
 }

@@ -5,8 +5,11 @@ import ai.fovea.kernels.op.OpPrepareException;
 import ai.fovea.kernels.parallel.ComputePool;
 import ai.fovea.kernels.tensor.Shape;
 import ai.fovea.kernels.tensor.Tensor;
+import ai.fovea.models.tflite.BuiltinOperator;
+import ai.fovea.models.tflite.ModelFormatException;
 import ai.fovea.models.tflite.Operator;
 import ai.fovea.models.tflite.OperatorCode;
+import ai.fovea.models.tflite.OperatorOptions;
 import ai.fovea.models.tflite.OptionsSchema;
 import ai.fovea.models.tflite.Subgraph;
 import ai.fovea.models.tflite.TensorInfo;
@@ -80,8 +83,12 @@ public final class GraphRunner implements AutoCloseable {
     opInputs[n] = lookup(node.inputs());
     opOutputs[n] = lookup(node.outputs());
     OpFactory factory = b.resolver.factory(code, n);
+    OperatorOptions nodeOptions = code.builtin() == BuiltinOperator.CUSTOM
+        ? OperatorOptions.custom(node.customOptions()) : node.options();
     try {
-      return factory.create(node.options(), opInputs[n], opOutputs[n], pool);
+      return factory.create(nodeOptions, opInputs[n], opOutputs[n], pool);
+    } catch (ModelFormatException e) {
+      throw new ModelFormatException(nodeNames[n] + ": " + e.getMessage());
     } catch (UnsupportedOpException | IllegalArgumentException e) {
       // Options a kernel rejects (an unknown activation code, a zero stride) make the node unrunnable here.
       throw new UnsupportedOpException(nodeNames[n] + ": " + e.getMessage());
@@ -106,8 +113,8 @@ public final class GraphRunner implements AutoCloseable {
 
   private static Tensor createTensor(TensorInfo info, byte[] data) {
     if (info.isSparse() && data.length > 0) {
-      throw new UnsupportedOpException("tensor '" + info.name() + "' holds sparse constant data, which Fovea does"
-          + " not decode");
+      // Sparse weights (read by DENSIFY) are expanded once, here; the encoding is checked as it is walked.
+      data = info.sparsity().densify(data, info.shape().toArray(), info.type().byteSize(), info.name());
     }
     Tensor t = Tensor.allocate(info.name(), info.type(), info.shape(), info.quantization());
     if (data.length == 0) {

@@ -187,7 +187,7 @@ final class NpyHeader {
         throw new NpyFormatException("shape dimension " + axis + " is negative");
       }
       long value = 0;
-      while (pos < s.length() && Character.isDigit(s.charAt(pos))) {
+      while (pos < s.length() && s.charAt(pos) >= '0' && s.charAt(pos) <= '9') { // ASCII only, not Unicode digits
         value = value * 10 + (s.charAt(pos++) - '0');
         if (value > Integer.MAX_VALUE) {
           throw new NpyFormatException("shape dimension " + axis + " is larger than 2^31-1");

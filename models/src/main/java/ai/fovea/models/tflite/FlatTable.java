@@ -235,6 +235,19 @@ final class FlatTable {
     return out;
   }
 
+  /** A vector of uint16 values, widened to ints. */
+  int[] getUshorts(int id, String name) {
+    int[] v = vector(id, name, 2);
+    if (v == null) {
+      return null;
+    }
+    int[] out = new int[v[1]];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = buf.getShort(v[0] + 2 * i) & 0xFFFF;
+    }
+    return out;
+  }
+
   byte[] getBytes(int id, String name) {
     int[] v = vector(id, name, 1);
     return v == null ? null : copy(v[0], v[1]);

@@ -10,18 +10,30 @@ import java.util.Map;
  * SAME=0 VALID=1, activation codes as {@code Activation.tfliteCode()}, TensorType codes).
  */
 public final class OperatorOptions {
-  private static final OperatorOptions NONE = new OperatorOptions(null, Collections.emptyMap());
+  private static final OperatorOptions NONE = new OperatorOptions(null, Collections.emptyMap(), new byte[0]);
   private final OptionsSchema.Table table;
   private final Map<String, Object> values;
+  private final byte[] custom;
 
-  private OperatorOptions(OptionsSchema.Table table, Map<String, Object> values) {
+  private OperatorOptions(OptionsSchema.Table table, Map<String, Object> values, byte[] custom) {
     this.table = table;
     this.values = values;
+    this.custom = custom;
   }
 
   /** No options (operators such as RELU or LOGISTIC). */
   public static OperatorOptions none() {
     return NONE;
+  }
+
+  /** A custom operator's options: its FlexBuffer bytes (read them with {@link FlexBufferMap}). */
+  public static OperatorOptions custom(byte[] flexBuffer) {
+    return new OperatorOptions(null, Collections.emptyMap(), flexBuffer == null ? new byte[0] : flexBuffer.clone());
+  }
+
+  /** A copy of a custom operator's FlexBuffer options; empty for builtin operators. */
+  public byte[] customOptions() {
+    return custom.clone();
   }
 
   public static Builder builder(String tableName) {
@@ -130,7 +142,7 @@ public final class OperatorOptions {
     }
 
     public OperatorOptions build() {
-      return new OperatorOptions(table, new LinkedHashMap<>(values));
+      return new OperatorOptions(table, new LinkedHashMap<>(values), new byte[0]);
     }
   }
 }

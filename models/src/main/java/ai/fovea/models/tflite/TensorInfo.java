@@ -17,11 +17,11 @@ public final class TensorInfo {
   private final int[] shapeSignature;
   private final Quantization quantization;
   private final int buffer;
-  private final boolean sparse;
+  private final Sparsity sparsity;
 
   /** A dense tensor without a shape signature. */
   public TensorInfo(String name, DataType type, Shape shape, Quantization quantization, int buffer) {
-    this(name, type, shape, null, quantization, buffer, false);
+    this(name, type, shape, null, quantization, buffer, null);
   }
 
   /**
@@ -29,7 +29,7 @@ public final class TensorInfo {
    *     dimension itself
    */
   public TensorInfo(String name, DataType type, Shape shape, int[] shapeSignature, Quantization quantization,
-      int buffer, boolean sparse) {
+      int buffer, Sparsity sparsity) {
     if (name == null || type == null || shape == null || quantization == null) {
       throw new IllegalArgumentException("incomplete tensor '" + name + "': type " + type + ", shape " + shape
           + ", quantization " + quantization);
@@ -46,7 +46,7 @@ public final class TensorInfo {
     this.shapeSignature = shapeSignature == null ? null : shapeSignature.clone();
     this.quantization = quantization;
     this.buffer = buffer;
-    this.sparse = sparse;
+    this.sparsity = sparsity;
   }
 
   private static void checkSignature(String name, Shape shape, int[] signature) {
@@ -88,7 +88,12 @@ public final class TensorInfo {
 
   /** True when the buffer holds TFLite's sparse encoding, whose size does not follow from the shape. */
   public boolean isSparse() {
-    return sparse;
+    return sparsity != null;
+  }
+
+  /** How the buffer encodes the sparse values, or null for a dense tensor. */
+  public Sparsity sparsity() {
+    return sparsity;
   }
 
   /** Bytes of the dense data: elements × element size. */
@@ -99,6 +104,6 @@ public final class TensorInfo {
   @Override
   public String toString() {
     return name + " " + type + shape + (quantization.isQuantized() ? " q(" + quantization + ")" : "")
-        + (sparse ? " sparse" : "");
+        + (sparsity != null ? " sparse" : "");
   }
 }

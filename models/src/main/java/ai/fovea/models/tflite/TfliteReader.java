@@ -93,6 +93,57 @@ public final class TfliteReader {
     return buffers;
   }
 
+  /** SparsityParameters: traversal_order (0), block_map (1), dim_metadata (2). */
+  private static Sparsity readSparsity(FlatTable s) {
+    int[] order = s.getInts(0, "traversal_order");
+    int[] blockMap = s.getInts(1, "block_map");
+    FlatTable[] dims = s.getTables(2, "dim_metadata");
+    if (order == null) {
+      throw new ModelFormatException(s.where + ".traversal_order: missing");
+    }
+    boolean[] sparse = new boolean[dims.length];
+    int[] denseSizes = new int[dims.length];
+    int[][] segments = new int[dims.length][];
+    int[][] indices = new int[dims.length][];
+    for (int i = 0; i < dims.length; i++) {
+      // DimensionMetadata: format (0: DENSE 0 / SPARSE_CSR 1), dense_size (1), array_segments (type 2, value 3),
+      // array_indices (type 4, value 5).
+      int format = dims[i].getByte(0, "format", 0);
+      if (format != 0 && format != 1) {
+        throw new ModelFormatException(dims[i].where + ".format: unknown dimension type " + format);
+      }
+      sparse[i] = format == 1;
+      denseSizes[i] = dims[i].getInt(1, "dense_size", 0);
+      if (sparse[i]) {
+        segments[i] = sparseIndexVector(dims[i], 2, "array_segments");
+        indices[i] = sparseIndexVector(dims[i], 4, "array_indices");
+      }
+    }
+    return new Sparsity(order, blockMap == null ? new int[0] : blockMap, sparse, denseSizes, segments, indices);
+  }
+
+  /** A SparseIndexVector union (Int32Vector 1, Uint16Vector 2, Uint8Vector 3; each a table of values at 0). */
+  private static int[] sparseIndexVector(FlatTable d, int typeField, String name) {
+    int type = d.getUbyte(typeField, name + "_type", 0);
+    FlatTable v = d.getTable(typeField + 1, name);
+    if (v == null || type < 1 || type > 3) {
+      throw new ModelFormatException(d.where + "." + name + ": missing or of unknown vector type " + type);
+    }
+    int[] values;
+    if (type == 1) {
+      values = v.getInts(0, "values");
+    } else if (type == 2) {
+      values = v.getUshorts(0, "values");
+    } else {
+      byte[] bytes = v.getBytes(0, "values");
+      values = bytes == null ? null : new int[bytes.length];
+      for (int i = 0; values != null && i < values.length; i++) {
+        values[i] = bytes[i] & 0xFF;
+      }
+    }
+    return values == null ? new int[0] : values;
+  }
+
   private static Subgraph readSubgraph(FlatTable g, List<OperatorCode> codes) {
     FlatTable[] tensorTables = g.getTables(0, "tensors");
     List<TensorInfo> tensors = new ArrayList<>(tensorTables.length);
@@ -129,10 +180,11 @@ public final class TfliteReader {
     String name = t.getString(3, "name");
     FlatTable q = t.getTable(4, "quantization");
     Quantization quantization = q == null ? Quantization.none() : readQuantization(q);
-    boolean sparse = t.has(6);
+    FlatTable s = t.getTable(6, "sparsity");
+    Sparsity sparsity = s == null ? null : readSparsity(s);
     try {
       return new TensorInfo(name == null ? "" : name, type, Shape.of(dims), t.getInts(7, "shape_signature"),
-          quantization, buffer, sparse);
+          quantization, buffer, sparsity);
     } catch (IllegalArgumentException e) {
       throw new ModelFormatException(t.where + ": " + e.getMessage());
     }

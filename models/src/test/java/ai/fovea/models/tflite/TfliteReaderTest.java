@@ -33,14 +33,14 @@ class TfliteReaderTest {
   @Test
   void shapeSignaturesRoundTripAndMustDescribeTheShape() {
     TensorInfo in = new TensorInfo("in", DataType.FLOAT32, Shape.of(1, 4), new int[] {-1, 4}, Quantization.none(), 0,
-        false);
+        null);
     Subgraph g = new Subgraph("main", List.of(in), new int[] {0}, new int[] {0}, List.of());
     TfliteModel m = new TfliteModel("sig", List.of(), List.of(g), List.of(new byte[0]), Map.of());
     TfliteModel back = TfliteReader.read(TfliteWriter.write(m));
     assertArrayEquals(new int[] {-1, 4}, back.mainSubgraph().tensors().get(0).shapeSignature());
     assertNull(TfliteReader.read(MalformedModels.base()).mainSubgraph().tensors().get(0).shapeSignature());
     assertThrows(IllegalArgumentException.class, () -> new TensorInfo("in", DataType.FLOAT32, Shape.of(1, 4),
-        new int[] {-1, 5}, Quantization.none(), 0, false));
+        new int[] {-1, 5}, Quantization.none(), 0, null));
   }
 
   @Test

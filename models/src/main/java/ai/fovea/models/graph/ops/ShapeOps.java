@@ -3,6 +3,8 @@ package ai.fovea.models.graph.ops;
 import ai.fovea.kernels.op.Op;
 import ai.fovea.kernels.parallel.ComputePool;
 import ai.fovea.kernels.shape.ArgMax;
+import ai.fovea.kernels.shape.Densify;
+import ai.fovea.kernels.shape.DepthToSpace;
 import ai.fovea.kernels.shape.Pad;
 import ai.fovea.kernels.shape.Reshape;
 import ai.fovea.kernels.shape.ReshapeParams;
@@ -34,6 +36,8 @@ import java.util.Set;
 public final class ShapeOps {
   private static final Set<DataType> MOVABLE =
       EnumSet.of(DataType.FLOAT32, DataType.INT8, DataType.UINT8, DataType.INT32, DataType.INT64);
+  /** TFLite 2.6 densifies float32, float16 and int8 weights. */
+  private static final Set<DataType> DENSIFIABLE = EnumSet.of(DataType.FLOAT32, DataType.FLOAT16, DataType.INT8);
   private static final Set<DataType> RESIZABLE = EnumSet.of(DataType.FLOAT32, DataType.INT8, DataType.UINT8);
   private static final Set<DataType> COMPARABLE =
       EnumSet.of(DataType.FLOAT32, DataType.INT8, DataType.UINT8, DataType.INT32);
@@ -62,6 +66,14 @@ public final class ShapeOps {
       String t = "StridedSliceOptions";
       return new StridedSlice(StridedSliceParams.of(integer(o, t, "begin_mask"), integer(o, t, "end_mask"),
           integer(o, t, "ellipsis_mask"), integer(o, t, "new_axis_mask"), integer(o, t, "shrink_axis_mask")));
+    });
+    b.add(BuiltinOperator.DEPTH_TO_SPACE, (o, in, out, pool) -> {
+      requireType(in, MOVABLE);
+      return new DepthToSpace(integer(o, "DepthToSpaceOptions", "block_size"));
+    });
+    b.add(BuiltinOperator.DENSIFY, (o, in, out, pool) -> {
+      requireType(in, DENSIFIABLE);
+      return new Densify();
     });
     b.add(BuiltinOperator.ARG_MAX, ShapeOps::argMax);
     b.add(BuiltinOperator.RESIZE_BILINEAR, ShapeOps::resizeBilinear);

@@ -23,17 +23,19 @@ public final class ModelBenchReport {
 
   public String toTable() {
     StringBuilder sb = new StringBuilder();
-    sb.append(String.format(Locale.ROOT, "%s, %d cores visible, %d threads, median of %d runs after %d warm-up runs"
-        + " (wall clock around the engine's run)%n", machine.cpu(), machine.cores(), threads, runs,
+    sb.append(String.format(Locale.ROOT, "%s, %d cores visible, %d threads, median and fastest of %d runs after %d"
+        + " warm-up runs (wall clock around the engine's run)%n", machine.cpu(), machine.cores(), threads, runs,
         ModelBenchmark.warmUpRuns()));
     int width = rows.stream().mapToInt(r -> r.model().length()).max().orElse(5);
-    String format = "%-" + width + "s  %-8s %11s %10s  %s";
-    sb.append(String.format(Locale.ROOT, format, "model", "engine", "median ms", "vs TFLite", "note")).append('\n');
+    String format = "%-" + width + "s  %-8s %11s %10s %12s  %s";
+    sb.append(String.format(Locale.ROOT, format, "model", "engine", "median ms", "vs TFLite", "fastest ms", "note"))
+        .append('\n');
     String previous = null;
     for (ModelBenchRow r : rows) {
       sb.append(String.format(Locale.ROOT, format, r.model().equals(previous) ? "" : r.model(),
           r.engine(), r.available() ? String.format(Locale.ROOT, "%.2f", r.medianMs()) : "-",
-          Double.isNaN(r.ratio()) ? "-" : String.format(Locale.ROOT, "%.2fx", r.ratio()), r.note()).stripTrailing())
+          Double.isNaN(r.ratio()) ? "-" : String.format(Locale.ROOT, "%.2fx", r.ratio()),
+          r.available() ? String.format(Locale.ROOT, "%.2f", r.fastestMs()) : "-", r.note()).stripTrailing())
           .append('\n');
       previous = r.model();
     }
@@ -52,9 +54,10 @@ public final class ModelBenchReport {
     for (int i = 0; i < rows.size(); i++) {
       ModelBenchRow r = rows.get(i);
       sb.append(String.format(Locale.ROOT,
-          "    {\"model\": %s, \"engine\": %s, \"median_ms\": %s, \"reference\": %s, \"reference_ms\": %s, "
+          "    {\"model\": %s, \"engine\": %s, \"median_ms\": %s, \"fastest_ms\": %s, \"reference\": %s, "
+              + "\"reference_ms\": %s, "
               + "\"ratio\": %s, \"note\": %s, \"threads\": %d}%s%n",
-          BenchReport.quote(r.model()), BenchReport.quote(r.engine()), number(r.medianMs()),
+          BenchReport.quote(r.model()), BenchReport.quote(r.engine()), number(r.medianMs()), number(r.fastestMs()),
           BenchReport.quote(ModelBenchmark.REFERENCE), number(r.referenceMs()), number(r.ratio()),
           BenchReport.quote(r.note()), threads, i + 1 < rows.size() ? "," : ""));
     }

@@ -66,10 +66,10 @@ public final class ModelBenchmark {
           if (engine.equals(REFERENCE)) {
             reference = run.medianMs();
           }
-          rows.add(new ModelBenchRow(bench.name(), engine, run.medianMs(), reference,
+          rows.add(new ModelBenchRow(bench.name(), engine, run.medianMs(), run.fastestMs(), reference,
               note(engine, bench, run.medianMs() / reference)));
         } catch (NoEngineException e) {
-          rows.add(new ModelBenchRow(bench.name(), engine, Double.NaN, reference,
+          rows.add(new ModelBenchRow(bench.name(), engine, Double.NaN, Double.NaN, reference,
               "unavailable: " + e.attempts().get(0).message()));
         }
       }

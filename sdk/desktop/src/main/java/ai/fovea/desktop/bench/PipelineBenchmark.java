@@ -57,11 +57,9 @@ public final class PipelineBenchmark {
       for (String engine : engines()) {
         progress.accept(String.format(Locale.ROOT, "[%d/%d] %s: %s", c + 1, cases.size(), bench.model().name(),
             engine));
-        TaskOptions.Builder options = TaskOptions.builder().registry(registry).engine(engine).threads(threads);
-        if (bench.model().descriptor() != null) {
-          options.descriptor(bench.model().descriptor());
-        }
-        try (Recognizer recognizer = Recognizer.open(bench.task(), bench.model().source(), options.build())) {
+        TaskOptions options = bench.model().applyTo(TaskOptions.builder().registry(registry).engine(engine)
+            .threads(threads)).build();
+        try (Recognizer recognizer = Recognizer.open(bench.task(), bench.model().source(), options)) {
           PipelineRow row = measure(recognizer, bench, engine, reference);
           if (engine.equals(REFERENCE)) {
             reference = row.totalP50();

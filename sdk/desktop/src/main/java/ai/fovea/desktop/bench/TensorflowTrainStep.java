@@ -1,6 +1,8 @@
 package ai.fovea.desktop.bench;
 
 import ai.fovea.kernels.autodiff.Variable;
+import ai.fovea.kernels.op.Activation;
+import ai.fovea.kernels.op.Padding;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -86,33 +88,32 @@ public final class TensorflowTrainStep implements AutoCloseable {
   private Operand<TFloat32> apply(Ops tf, TrainingRecipe.Step step, Operand<TFloat32> x, Iterator<Variable> ours,
       List<org.tensorflow.op.core.Variable<TFloat32>> variables) {
     switch (step.kind) {
-      case CONV: {
-        Operand<TFloat32> filter = variable(tf, take(ours, step, 4), variables, true);
-        Operand<TFloat32> y = tf.nn.conv2d(x, filter, List.of(1L, (long) step.stride, (long) step.stride, 1L),
-            step.padding.name());
-        if (step.batchNorm) {
-          Operand<TFloat32> gamma = variable(tf, take(ours, step, 1), variables, false);
-          Operand<TFloat32> beta = variable(tf, take(ours, step, 1), variables, false);
-          // Training mode: batch statistics; TensorFlow's running averages are not part of the timed work.
-          y = tf.nn.fusedBatchNorm(y, gamma, beta, tf.constant(new float[0]), tf.constant(new float[0]),
-              FusedBatchNorm.epsilon(step.epsilon), FusedBatchNorm.isTraining(true)).y();
-        } else {
-          y = tf.nn.biasAdd(y, variable(tf, take(ours, step, 1), variables, false));
-        }
-        return step.relu ? tf.nn.relu(y) : y;
+      case CONV:
+        return conv(tf, x, false, step.stride, step.padding, step.batchNorm, step.activation, ours, variables);
+      case DEPTHWISE:
+        return conv(tf, x, true, step.stride, step.padding, true, step.activation, ours, variables);
+      case RESIDUAL: {
+        Operand<TFloat32> branch = conv(tf, x, false, step.stride, Padding.SAME, true, Activation.RELU, ours,
+            variables);
+        branch = conv(tf, branch, false, 1, Padding.SAME, true, Activation.NONE, ours, variables);
+        Operand<TFloat32> shortcut = step.projection
+            ? conv(tf, x, false, step.stride, Padding.SAME, true, Activation.NONE, ours, variables) : x;
+        return tf.nn.relu(tf.math.add(branch, shortcut));
       }
       case MAX_POOL: {
         Operand<TInt32> window = tf.constant(new int[] {1, step.window, step.window, 1});
         Operand<TInt32> strides = tf.constant(new int[] {1, step.stride, step.stride, 1});
         return tf.nn.maxPool(x, window, strides, step.padding.name());
       }
+      case GLOBAL_AVERAGE_POOL:
+        return tf.math.mean(x, tf.constant(new int[] {1, 2}));
       case DENSE: {
-        Variable w = take(ours, step, 2);
+        Variable w = take(ours, "dense layer", 2);
         Operand<TFloat32> flat = tf.reshape(x, tf.constant(new long[] {batch, w.shape().dim(1)}));
-        Operand<TFloat32> weights = variable(tf, w, variables, false);
+        Operand<TFloat32> weights = variable(tf, w, variables, Layout.AS_IS);
         Operand<TFloat32> y = tf.math.add(tf.linalg.matMul(flat, weights, MatMul.transposeB(true)),
-            variable(tf, take(ours, step, 1), variables, false));
-        return step.relu ? tf.nn.relu(y) : y;
+            variable(tf, take(ours, "dense layer", 1), variables, Layout.AS_IS));
+        return activate(tf, y, step.activation);
       }
       case DROPOUT: {
         // Inverted dropout as ours: keep with probability 1 - rate, scale kept values by 1 / (1 - rate).
@@ -126,24 +127,68 @@ public final class TensorflowTrainStep implements AutoCloseable {
     }
   }
 
-  private static Variable take(Iterator<Variable> ours, TrainingRecipe.Step step, int rank) {
+  /** A convolution (standard or depthwise), then bias or batch norm (training mode), then the activation. */
+  private Operand<TFloat32> conv(Ops tf, Operand<TFloat32> x, boolean depthwise, int stride, Padding padding,
+      boolean batchNorm, Activation activation, Iterator<Variable> ours,
+      List<org.tensorflow.op.core.Variable<TFloat32>> variables) {
+    String named = depthwise ? "depthwise convolution" : "convolution";
+    Variable f = take(ours, named, 4);
+    List<Long> strides = List.of(1L, (long) stride, (long) stride, 1L);
+    Operand<TFloat32> y = depthwise
+        ? tf.nn.depthwiseConv2dNative(x, variable(tf, f, variables, Layout.DEPTHWISE), strides, padding.name())
+        : tf.nn.conv2d(x, variable(tf, f, variables, Layout.FILTER), strides, padding.name());
+    if (batchNorm) {
+      Operand<TFloat32> gamma = variable(tf, take(ours, named, 1), variables, Layout.AS_IS);
+      Operand<TFloat32> beta = variable(tf, take(ours, named, 1), variables, Layout.AS_IS);
+      // Training mode: batch statistics; TensorFlow's running averages are not part of the timed work.
+      y = tf.nn.fusedBatchNorm(y, gamma, beta, tf.constant(new float[0]), tf.constant(new float[0]),
+          FusedBatchNorm.epsilon(TrainingRecipe.BN_EPSILON), FusedBatchNorm.isTraining(true)).y();
+    } else {
+      y = tf.nn.biasAdd(y, variable(tf, take(ours, named, 1), variables, Layout.AS_IS));
+    }
+    return activate(tf, y, activation);
+  }
+
+  private static Operand<TFloat32> activate(Ops tf, Operand<TFloat32> y, Activation activation) {
+    switch (activation) {
+      case NONE:
+        return y;
+      case RELU:
+        return tf.nn.relu(y);
+      case RELU6:
+        return tf.nn.relu6(y);
+      default:
+        throw new IllegalArgumentException("no TensorFlow form for activation " + activation);
+    }
+  }
+
+  private static Variable take(Iterator<Variable> ours, String what, int rank) {
     if (!ours.hasNext()) {
-      throw new IllegalArgumentException("recipe step " + step.kind + " needs a parameter; none left");
+      throw new IllegalArgumentException(what + " needs a parameter; none left");
     }
     Variable v = ours.next();
     if (v.shape().rank() != rank) {
-      throw new IllegalArgumentException("recipe step " + step.kind + " expected a rank-" + rank + " parameter, got "
-          + v);
+      throw new IllegalArgumentException(what + " expected a rank-" + rank + " parameter, got " + v);
     }
     return v;
   }
 
-  /** A TensorFlow variable holding a copy of {@code v}; filters [O, kh, kw, I] become [kh, kw, I, O]. */
+  /** How our parameter's layout maps to TensorFlow's. */
+  private enum Layout {
+    AS_IS, FILTER, DEPTHWISE
+  }
+
+  /**
+   * A TensorFlow variable holding a copy of {@code v}; filters [O, kh, kw, I] become [kh, kw, I, O]; depthwise
+   * filters [1, kh, kw, C] (the same memory order as TensorFlow's) become [kh, kw, C, 1].
+   */
   private static Operand<TFloat32> variable(Ops tf, Variable v, List<org.tensorflow.op.core.Variable<TFloat32>> all,
-      boolean filter) {
+      Layout layout) {
     float[] values = v.values();
     long[] dims = toLongs(v.shape().toArray());
-    if (filter) {
+    if (layout == Layout.DEPTHWISE) {
+      dims = new long[] {dims[1], dims[2], dims[3], 1};
+    } else if (layout == Layout.FILTER) {
       int o = (int) dims[0];
       int inner = values.length / o;
       float[] t = new float[values.length];

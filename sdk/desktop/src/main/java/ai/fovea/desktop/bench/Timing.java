@@ -9,6 +9,11 @@ public final class Timing {
 
   /** Calls {@code run} {@code warmUps} times, then {@code runs} times; returns the median of the latter. */
   public static double medianMs(int warmUps, int runs, DoubleSupplier run) {
+    return median(samplesMs(warmUps, runs, run));
+  }
+
+  /** Calls {@code run} {@code warmUps} times, then {@code runs} times; returns the latter's times, in order. */
+  public static double[] samplesMs(int warmUps, int runs, DoubleSupplier run) {
     if (warmUps < 0 || runs < 1) {
       throw new IllegalArgumentException("warm-ups must be >= 0 and runs >= 1, got " + warmUps + " and " + runs);
     }
@@ -19,7 +24,7 @@ public final class Timing {
     for (int r = 0; r < runs; r++) {
       ms[r] = run.getAsDouble();
     }
-    return median(ms);
+    return ms;
   }
 
   /** Milliseconds one call of {@code body} takes on the wall clock. */
@@ -38,7 +43,7 @@ public final class Timing {
     return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))];
   }
 
-  static double median(double[] values) {
+  public static double median(double[] values) {
     double[] sorted = values.clone();
     Arrays.sort(sorted);
     int n = sorted.length;

@@ -43,16 +43,19 @@ public final class TrainBenchmark {
     this.progress = progress;
   }
 
-  /** The TensorFlow form of {@code architecture}, or an exception saying it has none yet. */
+  /** The TensorFlow form of {@code architecture}. */
   public static TrainingRecipe recipe(Architecture architecture) {
     switch (architecture) {
       case LENET5:
         return TrainingRecipe.lenet5();
       case VGG:
         return TrainingRecipe.vgg();
+      case MOBILENET:
+        return TrainingRecipe.mobilenet();
+      case RESNET:
+        return TrainingRecipe.resnet();
       default:
-        throw new IllegalArgumentException("no TensorFlow recipe for " + architecture.id()
-            + " yet; benchmarkable: lenet5, vgg");
+        throw new AssertionError(architecture);
     }
   }
 

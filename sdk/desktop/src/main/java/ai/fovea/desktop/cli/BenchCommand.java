@@ -1,5 +1,8 @@
 package ai.fovea.desktop.cli;
 
+import ai.fovea.desktop.assets.Asset;
+import ai.fovea.desktop.assets.AssetUnavailableException;
+import ai.fovea.desktop.assets.Assets;
 import ai.fovea.desktop.bench.BenchCase;
 import ai.fovea.desktop.bench.BenchModel;
 import ai.fovea.desktop.bench.BenchReport;
@@ -15,7 +18,12 @@ import ai.fovea.desktop.bench.TrainBenchReport;
 import ai.fovea.desktop.bench.TrainBenchRow;
 import ai.fovea.desktop.bench.TrainBenchmark;
 import ai.fovea.desktop.demo.DemoSources;
+import ai.fovea.desktop.recognize.DefaultModel;
+import ai.fovea.desktop.recognize.DefaultModels;
+import ai.fovea.desktop.recognize.ModelUnavailableException;
+import ai.fovea.desktop.recognize.RecognitionTask;
 import ai.fovea.models.train.Architecture;
+import ai.fovea.sdk.engine.EngineModel;
 import ai.fovea.sdk.engine.EngineRegistry;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -24,6 +32,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 /**
@@ -67,6 +76,9 @@ final class BenchCommand implements Command {
         + "N runs (default 10) of the engine session after 5 warm-up runs, and the ratio to the tflite engine in the\n"
         + "same run (TFLite 2.6.2: XNNPACK for float models, its own kernels for quantized ones). An engine that\n"
         + "cannot take a model gets a row saying why. Progress goes to stderr, the table to stdout.\n\n"
+        + "Default models: the published ones (COCO SSD MobileNet v2 uint8, MediaPipe face detection short range and\n"
+        + "full range sparse, fetched into ~/.cache/fovea/assets and SHA-256-checked on first use) and the shipped\n"
+        + "Fashion-MNIST classifier when this build has it.\n\n"
         + "  --model FILE  benchmark this model instead of the published ones (repeat for several)\n"
         + "  --threads N   threads for every engine (default: the cores the JVM sees)\n"
         + "  --runs N      timed runs per engine (default 10)\n"
@@ -78,7 +90,7 @@ final class BenchCommand implements Command {
         + "  --threads N  threads for both (default: the cores the JVM sees)\n"
         + "  --batch N    batch size (default 64)\n"
         + "  --steps N    timed steps per measurement (default 30)\n"
-        + "  --arch LIST  comma-separated architectures (default lenet5,vgg; vgg is the small VGG of ./fovea train)\n"
+        + "  --arch LIST  comma-separated lenet5, vgg, mobilenet, resnet (default lenet5,vgg; width 1 as in ./fovea train)\n"
         + "  --json FILE  also write the rows, machine and settings as JSON\n";
   }
 
@@ -160,7 +172,13 @@ final class BenchCommand implements Command {
       models.add(new BenchModel(path.getFileName().toString(), ModelArguments.load(path)));
     }
     if (models.isEmpty()) {
-      throw new UsageException("the published models are not in this build yet; pass --model FILE.tflite");
+      models.addAll(publishedModels());
+      try {
+        DefaultModel shipped = DefaultModels.forTask(RecognitionTask.CLASSIFY, Assets.standard());
+        models.add(new BenchModel(shipped.name(), shipped.source().load()));
+      } catch (ModelUnavailableException e) {
+        out.println("not measured: " + e.getMessage());
+      }
     }
     EngineRegistry registry = EngineRegistry.installed();
     ModelBenchmark benchmark = new ModelBenchmark(registry, threads, runs, progress::println);
@@ -178,6 +196,22 @@ final class BenchCommand implements Command {
     return 0;
   }
 
+  /** Every published model of the asset cache (fetched and SHA-256-checked on first use), named by file and type. */
+  private static List<BenchModel> publishedModels() {
+    List<BenchModel> models = new ArrayList<>();
+    Assets assets = Assets.standard();
+    for (Asset asset : Asset.MODELS) {
+      try {
+        EngineModel model = EngineModel.of(assets.read(asset));
+        models.add(new BenchModel(asset.fileName().replace(".tflite", "") + " "
+            + model.computeType().name().toLowerCase(Locale.ROOT), model));
+      } catch (AssetUnavailableException e) {
+        throw new UsageException("published model " + asset.fileName() + " is unavailable: " + e.getMessage());
+      }
+    }
+    return models;
+  }
+
   private static int train(Arguments args, int threads, PrintStream out) throws IOException {
     if (args.option("--runs", null) != null) {
       throw new UsageException("'bench train' takes --steps, not --runs");
@@ -187,9 +221,7 @@ final class BenchCommand implements Command {
     List<Architecture> architectures = new ArrayList<>();
     for (String id : args.option("--arch", "lenet5,vgg").split(",")) {
       try {
-        Architecture a = Architecture.parse(id.trim());
-        TrainBenchmark.recipe(a);
-        architectures.add(a);
+        architectures.add(Architecture.parse(id.trim()));
       } catch (IllegalArgumentException e) {
         throw new UsageException(e.getMessage());
       }

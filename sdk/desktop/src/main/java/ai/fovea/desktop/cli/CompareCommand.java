@@ -85,8 +85,12 @@ final class CompareCommand implements Command {
         continue;
       }
       out.printf("%n%s vs %s (reference)%n", run.engine(), reference);
-      out.printf("%-4s %-28s %-8s %-16s %10s %10s %16s  %s%n", "#", "output", "dtype", "shape", "max abs",
-          "max rel", "differing", "verdict");
+      int width = 6;
+      for (Tensor t : expected) {
+        width = Math.max(width, t.name().length());
+      }
+      String format = "%-4s %-" + width + "s  %-8s %-16s %10s %10s %16s  %s%n";
+      out.printf(format, "#", "output", "dtype", "shape", "max abs", "max rel", "differing", "verdict");
       Tensor[] actual = run.outputs();
       Comparison whole = Comparison.of(expected, actual, TOLERANCE);
       if (whole.mismatch() != null) {
@@ -97,11 +101,11 @@ final class CompareCommand implements Command {
       for (int o = 0; o < expected.length; o++) {
         Comparison c = Comparison.of(new Tensor[] {expected[o]}, new Tensor[] {actual[o]}, TOLERANCE);
         boolean isFloat = expected[o].dataType() == DataType.FLOAT32;
-        out.println(String.format(Locale.ROOT, "%-4d %-28s %-8s %-16s %10s %10s %16s  %s", o, expected[o].name(),
+        out.printf(Locale.ROOT, format, o, expected[o].name(),
             RunCommand.typeName(expected[o].dataType()), expected[o].shape(),
             isFloat ? String.format(Locale.ROOT, "%.2g", c.maxAbsError()) : String.valueOf(c.maxLsb()),
             isFloat ? String.format(Locale.ROOT, "%.2g", c.maxRelError()) : "-",
-            c.differing() + "/" + c.compared(), c.withinTolerance() ? "ok" : "BEYOND TOLERANCE"));
+            c.differing() + "/" + c.compared(), c.withinTolerance() ? "ok" : "BEYOND TOLERANCE");
       }
       allWithin &= whole.withinTolerance();
     }

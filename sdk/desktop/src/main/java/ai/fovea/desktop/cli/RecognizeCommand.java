@@ -1,5 +1,6 @@
 package ai.fovea.desktop.cli;
 
+import ai.fovea.desktop.assets.AssetUnavailableException;
 import ai.fovea.desktop.assets.Assets;
 import ai.fovea.desktop.image.ImageFiles;
 import ai.fovea.desktop.image.UnreadableImageException;
@@ -49,12 +50,14 @@ final class RecognizeCommand implements Command {
   @Override
   public String usage() {
     return "Usage: ./fovea recognize --task classify|detect|signs --image FILE|DIR [--engine auto|java|tflite|gpu]\n"
-        + "                         [--model FILE.tflite] [--out DIR] [--json] [--threads N] [--max-results K]\n\n"
+        + "                         [--model FILE.tflite|coco-ssd|face] [--out DIR] [--json] [--threads N] [--max-results K]\n\n"
         + "Runs the task on a PNG/JPEG file, or on every .png/.jpg/.jpeg file of a directory, through the SDK's\n"
         + "Classifier or Detector: prints each image's results (label, score, box in image pixels), the engine that\n"
         + "ran (and why others could not) and the step times. Without --model the task's default model is used:\n"
         + "the shipped Fashion-MNIST classifier (classify) or the published COCO SSD MobileNet v2 (detect).\n"
-        + "A model given with --model must carry Fovea metadata (fovea.model, fovea.labels) for its task.\n\n"
+        + "--model also takes the name of a published model: coco-ssd (COCO SSD MobileNet v2, uint8) or face\n"
+        + "(MediaPipe face detection, short range: boxes and six landmarks). Any other model file must carry Fovea\n"
+        + "metadata (fovea.model, fovea.labels) for its task.\n\n"
         + "  --engine E        auto (default: the SDK's order with fallback), java, tflite, gpu or an order such as\n"
         + "                    tflite,java\n"
         + "  --out DIR         also write each image annotated (boxes, labels, scores) as DIR/<name>.png\n"
@@ -104,25 +107,10 @@ final class RecognizeCommand implements Command {
     if (args.option("--max-results", null) != null) {
       options.maxResults(args.intOption("--max-results", 1, 1));
     }
-    String modelFile = args.option("--model", null);
-    ModelSource source;
-    String modelName;
-    if (modelFile != null) {
-      source = ModelSource.file(Path.of(modelFile));
-      modelName = modelFile;
-    } else {
-      DefaultModel model;
-      try {
-        model = DefaultModels.forTask(task, Assets.standard());
-      } catch (ModelUnavailableException e) {
-        throw new UsageException(e.getMessage() + "; pass --model FILE.tflite");
-      }
-      source = model.source();
-      modelName = model.name();
-      if (model.descriptor() != null) {
-        options.descriptor(model.descriptor());
-      }
-    }
+    DefaultModel model = model(task, args.option("--model", null));
+    model.applyTo(options);
+    ModelSource source = model.source();
+    String modelName = model.name();
     boolean json = args.flag("--json");
     String outDir = args.option("--out", null);
     List<String> jsonItems = new ArrayList<>();
@@ -157,6 +145,21 @@ final class RecognizeCommand implements Command {
       out.print(RecognitionJson.document(task.key(), modelName, jsonItems));
     }
     return 0;
+  }
+
+  /** A published model by name, a model file, or the task's default. */
+  private static DefaultModel model(RecognitionTask task, String option) {
+    if (option != null && !DefaultModels.PUBLISHED.contains(option)) {
+      return DefaultModel.of(option, ModelSource.file(Path.of(option)));
+    }
+    try {
+      return option != null ? DefaultModels.published(option, Assets.standard())
+          : DefaultModels.forTask(task, Assets.standard());
+    } catch (AssetUnavailableException e) {
+      throw new UsageException(e.getMessage());
+    } catch (ModelUnavailableException e) {
+      throw new UsageException(e.getMessage() + "; pass --model FILE.tflite");
+    }
   }
 
   private static Recognizer open(RecognitionTask task, ModelSource source, TaskOptions options, String modelName) {

@@ -91,8 +91,9 @@ final class RunCommand implements Command {
       out.println(row("output", i, outputs[i], "-> " + files[i]));
     }
     out.printf(Locale.ROOT, "time    open %.1f ms, run %.3f ms (%s, wall clock, %d thread%s)%n",
-        result.openMs(), result.medianMs(), runs == 1 ? "one run" : "median of " + runs, threads,
-        threads == 1 ? "" : "s");
+        result.openMs(), result.medianMs(), runs == 1 ? "one run"
+            : String.format(Locale.ROOT, "median of %d, fastest %.3f ms", runs, result.fastestMs()),
+        threads, threads == 1 ? "" : "s");
     return 0;
   }
 

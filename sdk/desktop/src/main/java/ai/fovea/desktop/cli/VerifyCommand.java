@@ -1,11 +1,14 @@
 package ai.fovea.desktop.cli;
 
+import ai.fovea.desktop.assets.AssetUnavailableException;
+import ai.fovea.desktop.assets.Assets;
 import ai.fovea.desktop.tflite.TfliteInterpreter;
 import ai.fovea.desktop.verify.ConformanceCase;
 import ai.fovea.desktop.verify.ConformanceResult;
 import ai.fovea.desktop.verify.ConformanceRunner;
 import ai.fovea.desktop.verify.ConformanceSuite;
 import ai.fovea.desktop.verify.Scale;
+import ai.fovea.desktop.verify.cases.PublishedModelCases;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +37,10 @@ final class VerifyCommand implements Command {
         + "then 'bit-exact' or how many values differ and by how much: max relative/absolute error for floats,\n"
         + "lsb for integers; our optimized and reference kernels are reported separately when they disagree),\n"
         + "repeats the failures, and ends with 'conformance: P passed, F failed'; exits 1 if F > 0.\n\n"
-        + "  --quick        the short suite the unit tests run\n"
+        + "The full suite adds the published models (COCO SSD uint8 bit-exact before and after its\n"
+        + "TFLite_Detection_PostProcess, MediaPipe face detection within float tolerance), fetched on first use\n"
+        + "into ~/.cache/fovea/assets; when they cannot be fetched they are reported as skipped, with the reason.\n\n"
+        + "  --quick        the short suite the unit tests run (no published models)\n"
         + "  --filter TEXT  only cases whose name contains TEXT (case-insensitive)\n"
         + "  --threads N    threads of our kernels' pool (default 2)\n";
   }
@@ -54,9 +60,15 @@ final class VerifyCommand implements Command {
     Scale scale = args.flag("--quick") ? Scale.QUICK : Scale.FULL;
     String filter = args.option("--filter", "").toLowerCase(Locale.ROOT);
     int threads = args.intOption("--threads", 2, 1);
-    List<ConformanceCase> cases = ConformanceSuite.cases(scale).stream()
+    List<ConformanceCase> all = new ArrayList<>(ConformanceSuite.cases(scale));
+    // The published models need a download on first use: the full suite only, never the quick one of the tests.
+    String skipped = scale == Scale.FULL ? addPublishedModels(all) : null;
+    List<ConformanceCase> cases = all.stream()
         .filter(c -> c.name().toLowerCase(Locale.ROOT).contains(filter))
         .collect(Collectors.toList());
+    if (skipped != null) {
+      out.println("skipped: the published-model cases (" + skipped + ")");
+    }
     if (cases.isEmpty()) {
       throw new UsageException("no " + scale + " conformance case matches '" + filter + "'");
     }
@@ -78,5 +90,15 @@ final class VerifyCommand implements Command {
     }
     out.printf("conformance: %d passed, %d failed%n", cases.size() - failures.size(), failures.size());
     return failures.isEmpty() ? 0 : 1;
+  }
+
+  /** Adds the published models' cases; returns why they are skipped, or null when they were added. */
+  private static String addPublishedModels(List<ConformanceCase> cases) {
+    try {
+      cases.addAll(PublishedModelCases.cases(Assets.standard()));
+      return null;
+    } catch (AssetUnavailableException e) {
+      return e.getMessage();
+    }
   }
 }

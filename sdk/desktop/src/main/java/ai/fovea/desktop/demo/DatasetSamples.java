@@ -2,6 +2,7 @@ package ai.fovea.desktop.demo;
 
 import ai.fovea.models.data.IdxArray;
 import ai.fovea.models.data.IdxReader;
+import ai.fovea.models.data.LabeledImages;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,30 +13,29 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * A few real test images of an MNIST-format dataset for the demo: the first test image of each class, in class
- * order, read from the gzip IDX files without loading the whole dataset.
+ * A few real test images of an MNIST-format dataset for the demo and the pipeline benchmark: the first test image of
+ * each class, in class order (from the test IDX files alone, without loading the training set).
  */
 final class DatasetSamples {
   private DatasetSamples() {}
 
   /**
-   * Up to {@code count} pictures from {@code images}/{@code labels} (IDX, plain or gzip), one per class, named
-   * {@code <prefix>_<index>}, each with its class name as the truth.
+   * Up to {@code count} pictures from the gzip or plain IDX pair {@code images}/{@code labels}, one per class,
+   * named {@code <prefix>_<index>}, each with its class name as the truth.
    */
   static List<DemoPicture> firstOfEachClass(Path images, Path labels, List<String> classNames, String prefix,
       int count) throws IOException {
-    IdxArray x = read(images);
-    IdxArray y = read(labels);
-    int n = y.shape().dim(0);
-    int h = x.shape().dim(1);
-    int w = x.shape().dim(2);
-    if (x.shape().dim(0) != n) {
-      throw new IOException(images + " holds " + x.shape().dim(0) + " images but " + labels + " " + n + " labels");
-    }
+    return firstOfEachClass(LabeledImages.fromIdx(read(images), read(labels)), classNames, prefix, count);
+  }
+
+  /** The same from images already loaded (pixels in [0, 1], one channel). */
+  static List<DemoPicture> firstOfEachClass(LabeledImages set, List<String> classNames, String prefix, int count) {
     boolean[] taken = new boolean[classNames.size()];
     List<DemoPicture> pictures = new ArrayList<>();
-    for (int i = 0; i < n && pictures.size() < count; i++) {
-      int label = y.unsignedByte(i);
+    int h = set.height();
+    int w = set.width();
+    for (int i = 0; i < set.count() && pictures.size() < count; i++) {
+      int label = set.label(i);
       if (label >= taken.length || taken[label]) {
         continue;
       }
@@ -43,7 +43,7 @@ final class DatasetSamples {
       BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
       for (int r = 0; r < h; r++) {
         for (int c = 0; c < w; c++) {
-          int v = x.unsignedByte((i * h + r) * w + c);
+          int v = Math.round(255 * set.pixel(i, r, c, 0));
           image.setRGB(c, r, v << 16 | v << 8 | v);
         }
       }

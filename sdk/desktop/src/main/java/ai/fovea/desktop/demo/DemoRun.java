@@ -78,6 +78,11 @@ public final class DemoRun {
     return detector;
   }
 
+  /** The photographs the detector runs on. */
+  public List<DemoPicture> photos() {
+    return photos;
+  }
+
   /** The photo the frame sequence is made from, or null. */
   public DemoPicture sequencePhoto() {
     return sequencePhoto;
@@ -94,8 +99,7 @@ public final class DemoRun {
         .fact("engine option", engine + " (" + threads + " thread" + (threads == 1 ? "" : "s") + ")")
         .fact("machine", MachineInfo.current().cpu() + ", " + MachineInfo.current().cores() + " cores visible, "
             + MachineInfo.current().jvm());
-    Set<String> fallbacks = new LinkedHashSet<>();
-    Set<String> enginesUsed = new LinkedHashSet<>();
+    Pass pass = new Pass(outDir, out);
 
     out.println("== classification");
     if (classifier == null) {
@@ -107,8 +111,8 @@ public final class DemoRun {
         out.println("model: " + classifier.name());
         for (int i = 0; i < classifierPictures.size(); i++) {
           DemoPicture p = classifierPictures.get(i);
-          records.add(runOne(r, p.name(), ImageFiles.toFrame(p.image()), p.truth(), outDir, "classify",
-              i, classifierPictures.size(), out, fallbacks, enginesUsed));
+          records.add(pass.run(r, p.name(), ImageFiles.toFrame(p.image()), p.truth(), "classify", i,
+              classifierPictures.size()));
         }
       }
       out.println(HtmlReport.throughput(records));
@@ -126,8 +130,7 @@ public final class DemoRun {
         List<FrameRecord> records = new ArrayList<>();
         for (int i = 0; i < photos.size(); i++) {
           DemoPicture p = photos.get(i);
-          records.add(runOne(r, p.name(), ImageFiles.toFrame(p.image()), p.truth(), outDir, "detect", i,
-              photos.size(), out, fallbacks, enginesUsed));
+          records.add(pass.run(r, p.name(), ImageFiles.toFrame(p.image()), p.truth(), "detect", i, photos.size()));
         }
         out.println(HtmlReport.throughput(records));
         report.section("Detection on photographs: " + detector.name(), "Real photographs (scikit-image data, "
@@ -140,53 +143,68 @@ public final class DemoRun {
           for (int i = 0; i < frames.size(); i++) {
             Frame f = frames.get(i);
             String name = String.format(Locale.ROOT, "frame_%02d_rot%d", i + 1, f.rotationDegrees());
-            sequence.add(runOne(r, name, f, null, outDir, "sequence", i, frames.size(), out, fallbacks, enginesUsed));
+            sequence.add(pass.run(r, name, f, null, "sequence", i, frames.size()));
           }
           out.println(HtmlReport.throughput(sequence));
           report.section("Detection on a frame sequence", "Synthesized from one still photograph (" + sequencePhoto.name()
               + "), not recorded: a virtual camera pans and zooms across it and delivers " + PhotoPanSequence.WIDTH
               + "x" + PhotoPanSequence.HEIGHT + " YUV_420_888 frames as an Android camera does (padded rows, "
-              + "interleaved chroma); frames 1-10 upright, 11-20 with rotation 90, 21-30 with rotation 270, shown "
-              + "upright with boxes mapped back from the sensor buffer.", sequence);
+              + "interleaved chroma); the first third of the frames upright, the second with rotation 90, the last "
+              + "with rotation 270, shown upright with the boxes mapped back from the sensor buffer.", sequence);
         }
       }
     }
-    report.fact("engines that ran", enginesUsed.isEmpty() ? "none" : String.join(", ", enginesUsed));
-    report.fact("fallback reasons", fallbacks.isEmpty() ? "none: the first engine of the order ran every model"
-        : String.join("; ", fallbacks));
+    report.fact("engines that ran", pass.enginesUsed.isEmpty() ? "none" : String.join(", ", pass.enginesUsed));
+    report.fact("fallback reasons", pass.fallbacks.isEmpty() ? "none: the first engine of the order ran every model"
+        : String.join("; ", pass.fallbacks));
     return report.build().write(outDir);
   }
 
   private Recognizer open(RecognitionTask task, DefaultModel model) {
-    TaskOptions.Builder options = TaskOptions.builder().engine(engine).threads(threads).maxResults(5);
-    if (model.descriptor() != null) {
-      options.descriptor(model.descriptor());
+    TaskOptions.Builder options = TaskOptions.builder().engine(engine).threads(threads);
+    if (task == RecognitionTask.CLASSIFY) {
+      // The best three classes say enough about a 10-class picture; detectors keep the SDK's default.
+      options.maxResults(3);
     }
-    return Recognizer.open(task, model.source(), options.build());
+    return Recognizer.open(task, model.source(), model.applyTo(options).build());
   }
 
-  private static FrameRecord runOne(Recognizer recognizer, String name, Frame frame, String truth, Path outDir,
-      String folder, int index, int count, PrintStream out, Set<String> fallbacks, Set<String> enginesUsed)
-      throws IOException {
-    Recognition r = recognizer.process(frame);
-    enginesUsed.add(r.engine());
-    if (!r.fallbackReasons().isEmpty()) {
-      fallbacks.add(r.fallbackReasons());
+  /** One demo run's output: where pictures go, the text stream, and what the engines did along the way. */
+  private static final class Pass {
+    final Path outDir;
+    final PrintStream out;
+    final Set<String> fallbacks = new LinkedHashSet<>();
+    final Set<String> enginesUsed = new LinkedHashSet<>();
+
+    Pass(Path outDir, PrintStream out) {
+      this.outDir = outDir;
+      this.out = out;
     }
-    if (index == 0) {
-      out.println("engine: " + r.engine() + (r.fallbackReasons().isEmpty() ? "" : " (" + r.fallbackReasons() + ")"));
+
+    /** Runs one frame, prints its line, writes {@code folder/name.png} and returns its report row. */
+    FrameRecord run(Recognizer recognizer, String name, Frame frame, String truth, String folder, int index,
+        int count) throws IOException {
+      Recognition r = recognizer.process(frame);
+      enginesUsed.add(r.engine());
+      if (!r.fallbackReasons().isEmpty()) {
+        fallbacks.add(r.fallbackReasons());
+      }
+      if (index == 0) {
+        out.println("engine: " + r.engine() + (r.fallbackReasons().isEmpty() ? "" : " (" + r.fallbackReasons()
+            + ")"));
+      }
+      UprightView view = UprightView.of(frame);
+      List<Annotation> upright = r.onto(view);
+      String caption = (truth != null ? "shows: " + truth + " | " : "") + r.engine() + " engine, "
+          + String.format(Locale.ROOT, "%.1f ms", r.timings().totalNanos() / 1e6);
+      String image = folder + "/" + name + ".png";
+      ImageFiles.writePng(AnnotatedImage.render(view.image(), upright, caption), outDir.resolve(image));
+      // Boxes as drawn: in the upright picture's pixels (the SDK returns them in the sensor buffer's).
+      String results = Recognition.describe(upright) + (truth != null ? "  (shows: " + truth + ")" : "");
+      out.printf(Locale.ROOT, "[%2d/%d] %-18s %-6s %s  %s%n", index + 1, count, name, r.engine(), r.timingText(),
+          results);
+      return r.record(name, image, results);
     }
-    UprightView view = UprightView.of(frame);
-    List<Annotation> upright = r.onto(view);
-    String caption = (truth != null ? "shows: " + truth + " | " : "") + r.engine() + " engine, "
-        + String.format(Locale.ROOT, "%.1f ms", r.timings().totalNanos() / 1e6);
-    String image = folder + "/" + name + ".png";
-    ImageFiles.writePng(AnnotatedImage.render(view.image(), upright, caption), outDir.resolve(image));
-    // Boxes as drawn: in the upright picture's pixels (the SDK returns them in the sensor buffer's).
-    String results = Recognition.describe(upright) + (truth != null ? "  (shows: " + truth + ")" : "");
-    out.printf(Locale.ROOT, "[%2d/%d] %-18s %-6s %s  %s%n", index + 1, count, name, r.engine(), r.timingText(),
-        results);
-    return r.record(name, image, results);
   }
 
   /** Collects the demo's inputs; a task without a model takes the reason instead. */

@@ -4,6 +4,7 @@ import ai.fovea.desktop.assets.Asset;
 import ai.fovea.desktop.assets.AssetUnavailableException;
 import ai.fovea.desktop.assets.Assets;
 import ai.fovea.desktop.bench.PipelineCase;
+import ai.fovea.desktop.data.Dataset;
 import ai.fovea.desktop.data.DatasetUnavailableException;
 import ai.fovea.desktop.data.Datasets;
 import ai.fovea.desktop.image.ImageFiles;
@@ -55,11 +56,32 @@ public final class DemoSources {
     } else {
       missing.add("classify: " + run.classifierMissing());
     }
+    try {
+      DefaultModel digits = DefaultModels.shipped(DefaultModels.MNIST);
+      Dataset mnist = Datasets.mnist(Datasets.CACHE, log);
+      List<Frame> frames = new ArrayList<>();
+      DatasetSamples.firstOfEachClass(mnist.test(), mnist.classNames(), "mnist", 10)
+          .forEach(p -> frames.add(ImageFiles.toFrame(p.image())));
+      cases.add(new PipelineCase(RecognitionTask.CLASSIFY, digits, frames, frames.size()
+          + " real MNIST held-out digits, 28x28 ARGB frames"));
+    } catch (ModelUnavailableException | DatasetUnavailableException e) {
+      missing.add("mnist: " + e.getMessage());
+    }
     if (run.detector() != null && run.sequencePhoto() != null) {
       List<Frame> frames = PhotoPanSequence.of(run.sequencePhoto().image(), 30);
       cases.add(new PipelineCase(RecognitionTask.DETECT, run.detector(), frames, frames.size() + " camera-like "
           + PhotoPanSequence.WIDTH + "x" + PhotoPanSequence.HEIGHT + " YUV_420_888 frames synthesized from the photo "
           + run.sequencePhoto().name() + " (rotations 0/90/270)"));
+      try {
+        DefaultModel face = DefaultModels.published(DefaultModels.FACE, new Assets(Assets.DEFAULT_CACHE, log));
+        List<Frame> photos = new ArrayList<>();
+        run.photos().forEach(p -> photos.add(ImageFiles.toFrame(p.image())));
+        cases.add(new PipelineCase(RecognitionTask.DETECT, face, photos, photos.size()
+            + " real photographs as ARGB frames (" + photos.get(0).width() + "x" + photos.get(0).height() + " and "
+            + "others)"));
+      } catch (AssetUnavailableException e) {
+        missing.add("face detection: " + e.getMessage());
+      }
     } else {
       missing.add("detect: " + run.detectorMissing());
     }

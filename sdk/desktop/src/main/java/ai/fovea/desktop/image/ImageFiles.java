@@ -81,9 +81,12 @@ public final class ImageFiles {
 
   /**
    * A file as a one-element list, or a directory's image files (by extension, not recursive) sorted by name.
-   * A directory without images is an {@link UnreadableImageException}.
+   * A path that does not exist or a directory without images is an {@link UnreadableImageException}.
    */
   public static List<Path> list(Path fileOrDirectory) {
+    if (!Files.exists(fileOrDirectory)) {
+      throw new UnreadableImageException("cannot read image " + fileOrDirectory + ": no such file", null);
+    }
     if (!Files.isDirectory(fileOrDirectory)) {
       return List.of(fileOrDirectory);
     }

@@ -25,7 +25,7 @@ public final class ReportMarkdown {
     md.append("## Hyper-parameters\n\n");
     keyValues(md, "parameter", report.hyperParameters());
     md.append("## Data\n\n");
-    keyValues(md, "", report.data());
+    keyValues(md, "item", report.data());
     history(md, report.history());
     testAccuracy(md, report);
     perClass(md, report);

@@ -13,6 +13,8 @@ public final class TimingChart {
   private static final int LEFT = 48;
   private static final int TOP = 28;
   private static final int BOTTOM = 24;
+  /** The legend starts right of the "ms per frame" title. */
+  private static final int LEGEND_LEFT = 90;
 
   private TimingChart() {}
 
@@ -27,9 +29,13 @@ public final class TimingChart {
     int gap = Math.max(2, barWidth / 4);
     int plotHeight = HEIGHT - TOP - BOTTOM;
     int width = LEFT + frames.size() * (barWidth + gap) + 16;
+    int legendEnd = LEGEND_LEFT;
+    for (String step : FrameRecord.STEPS) {
+      legendEnd += legendWidth(step);
+    }
     StringBuilder s = new StringBuilder();
     s.append(String.format(Locale.ROOT, "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%d\" height=\"%d\" "
-        + "font-family=\"sans-serif\" font-size=\"11\" role=\"img\">%n", Math.max(width, 360), HEIGHT));
+        + "font-family=\"sans-serif\" font-size=\"11\" role=\"img\">%n", Math.max(width, legendEnd), HEIGHT));
     for (double t = 0; t <= top + 1e-9; t += tick) {
       double y = TOP + plotHeight * (1 - t / top);
       s.append(String.format(Locale.ROOT, "<line x1=\"%d\" x2=\"%d\" y1=\"%.1f\" y2=\"%.1f\" stroke=\"#ddd\"/>"
@@ -55,13 +61,18 @@ public final class TimingChart {
             x + barWidth / 2, HEIGHT - 8, f + 1));
       }
     }
-    int lx = LEFT + 90;
+    int lx = LEGEND_LEFT;
     for (int i = 0; i < FrameRecord.STEPS.length; i++) {
       s.append(String.format(Locale.ROOT, "<rect x=\"%d\" y=\"6\" width=\"10\" height=\"10\" fill=\"%s\"/>"
           + "<text x=\"%d\" y=\"15\">%s</text>%n", lx, STEP_COLORS[i], lx + 14, FrameRecord.STEPS[i]));
-      lx += 24 + 7 * FrameRecord.STEPS[i].length();
+      lx += legendWidth(FrameRecord.STEPS[i]);
     }
     return s.append("</svg>\n").toString();
+  }
+
+  /** Room for one legend entry: swatch, gap and the name at about 7 px a character of 11 px sans-serif. */
+  private static int legendWidth(String step) {
+    return 24 + 7 * step.length();
   }
 
   /** 1, 2 or 5 times a power of ten, at least {@code raw}. */

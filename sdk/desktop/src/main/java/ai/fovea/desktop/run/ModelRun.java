@@ -8,6 +8,7 @@ import ai.fovea.sdk.engine.EngineOptions;
 import ai.fovea.sdk.engine.EngineSelection;
 import ai.fovea.sdk.engine.EngineSelector;
 import ai.fovea.sdk.engine.EngineSession;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -20,17 +21,15 @@ public final class ModelRun {
   private final List<EngineAttempt> attempts;
   private final Tensor[] outputs;
   private final double openMs;
-  private final double medianMs;
-  private final int runs;
+  private final double[] sortedMs;
 
-  private ModelRun(String engine, List<EngineAttempt> attempts, Tensor[] outputs, double openMs, double medianMs,
-      int runs) {
+  private ModelRun(String engine, List<EngineAttempt> attempts, Tensor[] outputs, double openMs, double[] timesMs) {
     this.engine = engine;
     this.attempts = attempts;
     this.outputs = outputs;
     this.openMs = openMs;
-    this.medianMs = medianMs;
-    this.runs = runs;
+    this.sortedMs = timesMs.clone();
+    Arrays.sort(sortedMs);
   }
 
   /**
@@ -52,8 +51,8 @@ public final class ModelRun {
       for (int i = 0; i < outputs.length; i++) {
         outputs[i] = session.outputs().get(i).allocate();
       }
-      double median = Timing.medianMs(warmUps, runs, () -> Timing.wallMs(() -> session.run(inputs, outputs)));
-      return new ModelRun(selection.engineName(), selection.attempts(), outputs, openMs, median, runs);
+      double[] times = Timing.samplesMs(warmUps, runs, () -> Timing.wallMs(() -> session.run(inputs, outputs)));
+      return new ModelRun(selection.engineName(), selection.attempts(), outputs, openMs, times);
     }
   }
 
@@ -79,11 +78,16 @@ public final class ModelRun {
 
   /** Median wall-clock time of one timed run. */
   public double medianMs() {
-    return medianMs;
+    return Timing.median(sortedMs);
+  }
+
+  /** The fastest timed run: on a machine shared with other work, the closest to the engine's own speed. */
+  public double fastestMs() {
+    return sortedMs[0];
   }
 
   /** How many timed runs {@link #medianMs()} is the median of. */
   public int runs() {
-    return runs;
+    return sortedMs.length;
   }
 }

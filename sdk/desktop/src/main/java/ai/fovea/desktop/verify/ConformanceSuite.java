@@ -2,6 +2,7 @@ package ai.fovea.desktop.verify;
 
 import ai.fovea.desktop.verify.cases.ActivationCases;
 import ai.fovea.desktop.verify.cases.ConvCases;
+import ai.fovea.desktop.verify.cases.DetectionCases;
 import ai.fovea.desktop.verify.cases.ElementwiseCases;
 import ai.fovea.desktop.verify.cases.ModelCases;
 import ai.fovea.desktop.verify.cases.PoolCases;
@@ -22,6 +23,7 @@ public final class ConformanceSuite {
     all.addAll(ShapeCases.cases(scale));
     all.addAll(ActivationCases.cases(scale));
     all.addAll(QuantCases.cases(scale));
+    all.addAll(DetectionCases.cases(scale));
     all.addAll(ModelCases.cases(scale));
     return all;
   }

@@ -42,6 +42,7 @@ class ModelBenchmarkTest {
     assertEquals("reference (XNNPACK)", tflite.note());
     ModelBenchRow java = rows.get(1);
     assertTrue(java.medianMs() > 0 && Double.isFinite(java.ratio()), java.toString());
+    assertTrue(java.fastestMs() > 0 && java.fastestMs() <= java.medianMs(), java.toString());
     assertEquals(tflite.medianMs(), java.referenceMs());
     assertEquals(java.ratio() <= 2.0 ? "goal <= 2.0x: met" : "goal <= 2.0x: not met", java.note());
     ModelBenchRow javaExp = rows.get(3);
@@ -55,8 +56,8 @@ class ModelBenchmarkTest {
         table);
     assertTrue(table.contains("gpu: not available in this build"), table);
     String json = report.toJson();
-    assertTrue(json.contains("{\"model\": \"exp\", \"engine\": \"java\", \"median_ms\": null, \"reference\": "
-        + "\"tflite\", \"reference_ms\": "), json);
+    assertTrue(json.contains("{\"model\": \"exp\", \"engine\": \"java\", \"median_ms\": null, \"fastest_ms\": null, "
+        + "\"reference\": \"tflite\", \"reference_ms\": "), json);
     assertTrue(json.contains("\"machine\": {\"cpu\": ") && json.contains("\"runs\": 2"), json);
   }
 }

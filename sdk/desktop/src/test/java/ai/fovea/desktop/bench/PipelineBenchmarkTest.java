@@ -24,7 +24,7 @@ class PipelineBenchmarkTest {
   @Test
   void measuresEveryEngineAgainstTheTfliteEngineOfTheSameRun() {
     PipelineCase brightness = new PipelineCase(RecognitionTask.CLASSIFY,
-        new DefaultModel("brightness", ModelSource.bytes(TinyModels.brightnessClassifier()), null),
+        DefaultModel.of("brightness", ModelSource.bytes(TinyModels.brightnessClassifier())),
         List.of(frame(64, 48, 200), frame(48, 64, 10)), "two frames");
     PipelineBenchmark benchmark = new PipelineBenchmark(EngineRegistry.installed(), 1, 6, null);
     assertEquals("tflite", benchmark.engines().get(0));

@@ -42,10 +42,9 @@ class BenchAndDemoCommandTest {
     assertEquals("fovea bench: --model is for 'bench models' only\n", err);
     assertEquals(2, run("bench", "kernels", "--steps", "3"));
     assertEquals("fovea bench: --steps is for 'bench train' only\n", err);
-    assertEquals(2, run("bench", "train", "--arch", "resnet"));
-    assertEquals("fovea bench: no TensorFlow recipe for resnet yet; benchmarkable: lenet5, vgg\n", err);
-    assertEquals(2, run("bench", "train", "--arch", "alexnet"));
+    assertEquals(2, run("bench", "train", "--arch", "lenet5,alexnet"));
     assertEquals(1, err.lines().count(), err);
+    assertTrue(err.contains("unknown architecture 'alexnet'"), err);
     assertEquals(2, run("bench", "train", "--runs", "3"));
     assertEquals("fovea bench: 'bench train' takes --steps, not --runs\n", err);
     assertEquals(2, run("bench", "kernels", "--runs", "0"));

@@ -92,6 +92,19 @@ class RecognizeCommandTest {
   }
 
   @Test
+  void findsTheAstronautsFaceWithThePublishedFaceModelWhenItIsCached() {
+    Assets cache = Assets.standard();
+    Assumptions.assumeTrue(cache.isCached(Asset.FACE_DETECTION_SHORT_RANGE) && cache.isCached(Asset.PHOTO_ASTRONAUT),
+        "published face model or photo not in the asset cache: skipped");
+    assertEquals(0, run("recognize", "--task", "detect", "--model", "face", "--image",
+        cache.path(Asset.PHOTO_ASTRONAUT).toString(), "--json"), err);
+    // One face with six landmarks, in the upper middle of the 512x512 photo.
+    assertTrue(out.contains("\"model\": \"MediaPipe face detection, short range\""), out);
+    assertEquals(1, out.split("\"label\": \"face\"", -1).length - 1, out);
+    assertTrue(out.matches("(?s).*\"box\": \\[(1[5-9]\\d|2\\d\\d)\\.\\d+, \\d+\\.\\d+, .*\"keypoints\": \\[[^\\]]+(, [^,\\]]+){11}\\].*"), out);
+  }
+
+  @Test
   void printsJsonOnRequest() {
     assertEquals(0, run("recognize", "--task", "classify", "--image", images.resolve("snow.png").toString(),
         "--model", model.toString(), "--json", "--max-results", "1"), err);
@@ -118,6 +131,9 @@ class RecognizeCommandTest {
     assertTrue(err.startsWith("fovea recognize: cannot read model from file "), err);
     assertEquals(2, run("recognize", "--task", "detect", "--image", image, "--model", model.toString()));
     assertTrue(err.startsWith("fovea recognize: " + model + " cannot be used for detect: "), err);
+    assertEquals(2, run("recognize", "--task", "classify", "--image", dir.resolve("nowhere.png").toString(), "--model",
+        model.toString()));
+    assertEquals("", out, "the image is checked before the model is opened");
     assertEquals(2, run("recognize", "--image", image));
     for (String e : new String[] {err}) {
       assertEquals(1, e.lines().count(), e);

@@ -82,6 +82,7 @@ class ImageFilesTest {
     assertEquals(List.of(dir.resolve("b.png")), ImageFiles.list(dir.resolve("b.png")));
     Path empty = Files.createDirectory(dir.resolve("empty"));
     assertThrows(UnreadableImageException.class, () -> ImageFiles.list(empty));
+    assertThrows(UnreadableImageException.class, () -> ImageFiles.list(dir.resolve("nowhere.png")));
   }
 
   private Path writeOne(String name) throws Exception {

@@ -49,7 +49,8 @@ class DefaultModelsTest {
     ModelUnavailableException e = assertThrows(ModelUnavailableException.class,
         () -> DefaultModels.forTask(RecognitionTask.SIGNS, empty));
     assertEquals(DefaultModels.SIGNS_NOT_AVAILABLE, e.getMessage());
-    e = assertThrows(ModelUnavailableException.class, () -> DefaultModels.forTask(RecognitionTask.CLASSIFY, empty));
-    assertTrue(e.getMessage().contains("Fashion-MNIST"), e.getMessage());
+    e = assertThrows(ModelUnavailableException.class, () -> DefaultModels.shipped("no-such-dataset"));
+    assertEquals("the shipped no-such-dataset classifier is not in this build (no "
+        + "ai/fovea/models/shipped/no-such-dataset/model-int8.tflite on the class path)", e.getMessage());
   }
 }

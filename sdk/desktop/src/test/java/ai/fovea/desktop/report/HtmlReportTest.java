@@ -55,6 +55,16 @@ class HtmlReportTest {
   }
 
   @Test
+  void chartIsWideEnoughForItsLegendWithOneFrame() {
+    String svg = TimingChart.svg(List.of(frame("only", null, 3)));
+    Matcher width = Pattern.compile("<svg [^>]*width=\"(\\d+)\"").matcher(svg);
+    assertTrue(width.find());
+    Matcher label = Pattern.compile("<text x=\"(\\d+)\" y=\"15\">postprocess</text>").matcher(svg);
+    assertTrue(label.find(), svg);
+    assertTrue(Integer.parseInt(label.group(1)) + 7 * "postprocess".length() <= Integer.parseInt(width.group(1)), svg);
+  }
+
+  @Test
   void chartTicksAreRound() {
     assertEquals(5, TimingChart.niceTick(4.2), 1e-12);
     assertEquals(0.2, TimingChart.niceTick(0.11), 1e-12);

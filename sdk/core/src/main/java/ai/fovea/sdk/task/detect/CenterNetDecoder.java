@@ -62,7 +62,12 @@ public final class CenterNetDecoder implements DetectionDecoder {
     width = h.dim(2);
     classes = h.dim(3);
     rawFloor = rawFloor(options);
-    capacity = (int) Math.min(options.maxPeaks(), (long) height * width * classes);
+    long peaks = Math.min(options.maxPeaks(), (long) height * width * classes);
+    if (peaks > MAX_CANDIDATES) {
+      throw new DetectionOutputException("CenterNet keeps up to " + peaks + " peaks per frame, more than " + MAX_CANDIDATES
+          + ": lower max peaks");
+    }
+    capacity = (int) peaks;
     heap = new long[capacity];
   }
 
@@ -171,36 +176,12 @@ public final class CenterNetDecoder implements DetectionDecoder {
   }
 
   private static float convert(CenterNetDecoderOptions options, float v) {
-    return options.scoreConversion() == ScoreConversion.SIGMOID ? 1.0f / (1.0f + (float) Math.exp(-v)) : v;
+    return options.scoreConversion() == ScoreConversion.SIGMOID ? Sigmoid.of(v) : v;
   }
 
-  /**
-   * The smallest raw value whose score reaches the minimum, so the scan can skip the rest without converting:
-   * the conversion is monotonic in float arithmetic, so a bisection over the ordered floats finds it exactly.
-   */
+  /** The smallest raw value whose score reaches the minimum (NaN when none can), so the scan converts only those. */
   static float rawFloor(CenterNetDecoderOptions options) {
-    float min = options.minScore();
-    if (options.scoreConversion() == ScoreConversion.NONE) {
-      return min;
-    }
-    if (convert(options, Float.NEGATIVE_INFINITY) >= min) {
-      return Float.NEGATIVE_INFINITY;
-    }
-    if (convert(options, Float.POSITIVE_INFINITY) < min) {
-      return Float.NaN;
-    }
-    // Ordered-int images of floats: lo fails, hi passes.
-    long lo = ScoreOrder.ordered(Float.NEGATIVE_INFINITY);
-    long hi = ScoreOrder.ordered(Float.POSITIVE_INFINITY);
-    while (hi - lo > 1) {
-      long mid = (lo + hi) / 2;
-      if (convert(options, ScoreOrder.fromOrdered((int) mid)) >= min) {
-        hi = mid;
-      } else {
-        lo = mid;
-      }
-    }
-    return ScoreOrder.fromOrdered((int) hi);
+    return options.scoreConversion() == ScoreConversion.NONE ? options.minScore() : Sigmoid.floor(options.minScore());
   }
 
   /** Adds the box of heatmap cell {@code cell} (y * W + x) and class {@code c}, unless its size is invalid. */

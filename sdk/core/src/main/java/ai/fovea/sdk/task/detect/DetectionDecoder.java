@@ -10,6 +10,12 @@ import ai.fovea.kernels.tensor.Tensor;
  */
 public interface DetectionDecoder {
   /**
+   * The most candidates a decoder sizes its tables for (about 170 MB with NMS scratch): {@link #prepare} refuses
+   * outputs that could give more, so no output shape can exhaust memory.
+   */
+  int MAX_CANDIDATES = 1 << 22;
+
+  /**
    * Checks that {@code outputs} (the model's output tensors, in model order) are what this decoder reads;
    * throws {@link DetectionOutputException} naming the output that is not.
    */

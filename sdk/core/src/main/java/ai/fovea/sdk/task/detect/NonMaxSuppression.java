@@ -17,7 +17,8 @@ import java.util.List;
  * <p>Weighted NMS differs from MediaPipe's in two corner cases, on purpose: a candidate always absorbs itself
  * (MediaPipe stops the whole pass when the best box does not overlap itself, e.g. an empty box), and
  * {@link NmsOptions#maxDetections()} applies (MediaPipe's weighted form ignores its limit). The blend weights are
- * the scores, so weighted NMS wants non-negative scores; a group whose scores sum to 0 keeps the best box as is.
+ * the scores, so weighted NMS wants non-negative scores; a group whose scores sum to 0 or whose blend overflows
+ * keeps the best box as is.
  */
 public final class NonMaxSuppression {
   private final NmsOptions options;
@@ -220,14 +221,17 @@ public final class NonMaxSuppression {
           keypointSums[v] += kp[kpValues * j + v] * s;
         }
       }
-      if (!(total > 0)) {
+      boolean finite = total > 0 && Float.isFinite(sl / total) && Float.isFinite(st / total) && Float.isFinite(sr / total) && Float.isFinite(sb / total);
+      for (int v = 0; v < kpValues; v++) {
+        keypointSums[v] /= total;
+        finite &= Float.isFinite(keypointSums[v]);
+      }
+      if (!finite) {
         out.copyRow(in, i, in.scores[i]);
         continue;
       }
       int row = out.add(sl / total, st / total, sr / total, sb / total, in.scores[i], in.classes[i]);
-      for (int v = 0; v < kpValues; v++) {
-        out.keypoints[kpValues * row + v] = keypointSums[v] / total;
-      }
+      System.arraycopy(keypointSums, 0, out.keypoints, kpValues * row, kpValues);
     }
   }
 
@@ -307,14 +311,16 @@ public final class NonMaxSuppression {
               kp[v] += (v % 2 == 0 ? e.keypointX(v / 2) : e.keypointY(v / 2)) * s;
             }
           }
-          if (!(total > 0)) {
-            out.add(d);
-            continue;
+          boolean finite = total > 0;
+          for (int e = 0; e < 4; e++) {
+            sums[e] /= total;
+            finite &= Float.isFinite(sums[e]);
           }
           for (int v = 0; v < kpValues; v++) {
             kp[v] /= total;
+            finite &= Float.isFinite(kp[v]);
           }
-          out.add(Detection.of(Box.of(sums[0] / total, sums[1] / total, sums[2] / total, sums[3] / total), d.classId(), d.score(), kp));
+          out.add(finite ? Detection.of(Box.of(sums[0], sums[1], sums[2], sums[3]), d.classId(), d.score(), kp) : d);
         }
         break;
       }

@@ -1,9 +1,9 @@
 package ai.fovea.sdk.task.detect;
 
 /**
- * Generates SSD anchors from {@link SsdAnchorOptions} exactly as MediaPipe's {@code SsdAnchorsCalculator} does
- * (its non-multiscale path), including its float/double arithmetic, so a model trained with MediaPipe's anchors
- * decodes against the same numbers:
+ * Generates SSD anchors from {@link SsdAnchorOptions} exactly as MediaPipe's {@code SsdAnchorsCalculator} does,
+ * including its float/double arithmetic, so a model trained with MediaPipe's anchors decodes against the same
+ * numbers. The multiscale form is described at {@code generateMultiscale}; the usual form:
  * <ul>
  *   <li>layer scale: {@code (min + max) / 2} for one layer, else {@code min + (max - min) * i / (layers - 1)};
  *   <li>consecutive layers with equal strides share one grid; each contributes one anchor per aspect ratio at
@@ -21,6 +21,9 @@ public final class SsdAnchorGenerator {
   public static Anchors generate(SsdAnchorOptions options) {
     if (options == null) {
       throw new IllegalArgumentException("anchor options are null");
+    }
+    if (options.multiscale()) {
+      return generateMultiscale(options);
     }
     int layers = options.layerCount();
     long total = 0;
@@ -72,6 +75,65 @@ public final class SsdAnchorGenerator {
         }
       }
       layer = end;
+    }
+    return Anchors.wrap(table);
+  }
+
+  /**
+   * MediaPipe's GenerateMultiScaleAnchors: per level l (stride 2^l, base size anchorScale * 2^l), per cell, per
+   * aspect ratio r, per octave scale s = 2^(k / scalesPerOctave): height s * base / sqrt(r), width s * sqrt(r) * base,
+   * centre cell * stride + stride / 2 (the half stride only when the input size is a multiple of 2^l), optionally
+   * divided by the input size.
+   */
+  private static Anchors generateMultiscale(SsdAnchorOptions options) {
+    int layers = options.layerCount();
+    float[] ratios = options.aspectRatios();
+    int perCell = ratios.length * options.scalesPerOctave();
+    long total = 0;
+    for (int layer = 0; layer < layers; layer++) {
+      total += (long) options.featureMapWidth(layer) * options.featureMapHeight(layer) * perCell;
+    }
+    if (total > Integer.MAX_VALUE / 4) {
+      throw new IllegalArgumentException("anchor options give " + total + " anchors, too many: " + options);
+    }
+    float[] scales = new float[options.scalesPerOctave()];
+    for (int k = 0; k < scales.length; k++) {
+      scales[k] = (float) Math.pow(2.0, (double) k / (double) options.scalesPerOctave());
+    }
+    float[] table = new float[(int) total * 4];
+    int at = 0;
+    int inputHeight = options.inputHeight();
+    int inputWidth = options.inputWidth();
+    for (int layer = 0; layer < layers; layer++) {
+      int level = options.minLevel() + layer;
+      float stride = (float) Math.pow(2.0, level);
+      float base = stride * options.anchorScale();
+      int denominator = 1 << level;
+      float offsetY = inputHeight % denominator == 0 || inputHeight == 1 ? (float) (stride / 2.0) : 0;
+      float offsetX = inputWidth % denominator == 0 || inputWidth == 1 ? (float) (stride / 2.0) : 0;
+      for (int y = 0; y < options.featureMapHeight(layer); y++) {
+        for (int x = 0; x < options.featureMapWidth(layer); x++) {
+          for (float ratio : ratios) {
+            float ratioSqrt = (float) Math.sqrt(ratio);
+            for (float scale : scales) {
+              float h = scale * base / ratioSqrt;
+              float w = scale * ratioSqrt * base;
+              float yCenter = y * stride + offsetY;
+              float xCenter = x * stride + offsetX;
+              if (options.normalizeCoordinates()) {
+                h /= (float) inputHeight;
+                w /= (float) inputWidth;
+                yCenter /= (float) inputHeight;
+                xCenter /= (float) inputWidth;
+              }
+              table[at++] = yCenter;
+              table[at++] = xCenter;
+              table[at++] = h;
+              table[at++] = w;
+            }
+          }
+        }
+      }
     }
     return Anchors.wrap(table);
   }

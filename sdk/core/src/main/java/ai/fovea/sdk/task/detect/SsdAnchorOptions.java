@@ -3,11 +3,11 @@ package ai.fovea.sdk.task.detect;
 import java.util.Arrays;
 
 /**
- * MediaPipe's {@code SsdAnchorsCalculatorOptions} (the non-multiscale form), field for field with its defaults:
+ * MediaPipe's {@code SsdAnchorsCalculatorOptions}, field for field with its defaults:
  * input size, min/max scale, anchor offsets (0.5), one stride per layer (optionally with explicit feature-map
  * sizes), aspect ratios, {@code reduce_boxes_in_lowest_layer} (false), {@code interpolated_scale_aspect_ratio}
- * (1.0; 0 turns the extra anchor off) and {@code fixed_anchor_size} (false). Immutable; see
- * {@link SsdAnchorGenerator} for what they generate.
+ * (1.0; 0 turns the extra anchor off) and {@code fixed_anchor_size} (false); or the multiscale form
+ * ({@link Builder#multiscale}). Immutable; see {@link SsdAnchorGenerator} for what they generate.
  */
 public final class SsdAnchorOptions {
   private final int inputWidth;
@@ -23,6 +23,11 @@ public final class SsdAnchorOptions {
   private final boolean reduceBoxesInLowestLayer;
   private final float interpolatedScaleAspectRatio;
   private final boolean fixedAnchorSize;
+  private final boolean multiscale;
+  private final int minLevel;
+  private final float anchorScale;
+  private final int scalesPerOctave;
+  private final boolean normalizeCoordinates;
 
   private SsdAnchorOptions(Builder b) {
     this.inputWidth = b.inputWidth;
@@ -38,6 +43,11 @@ public final class SsdAnchorOptions {
     this.reduceBoxesInLowestLayer = b.reduceBoxesInLowestLayer;
     this.interpolatedScaleAspectRatio = b.interpolatedScaleAspectRatio;
     this.fixedAnchorSize = b.fixedAnchorSize;
+    this.multiscale = b.multiscale;
+    this.minLevel = b.minLevel;
+    this.anchorScale = b.anchorScale;
+    this.scalesPerOctave = b.scalesPerOctave;
+    this.normalizeCoordinates = b.normalizeCoordinates;
   }
 
   public static Builder builder() {
@@ -102,10 +112,36 @@ public final class SsdAnchorOptions {
     return fixedAnchorSize;
   }
 
+  /** True for MediaPipe's {@code multiscale_anchor_generation} (RetinaNet-style levels); see {@link Builder#multiscale}. */
+  public boolean multiscale() {
+    return multiscale;
+  }
+
+  /** The pyramid level of the first layer (multiscale only): layer i has level minLevel + i and stride 2^level. */
+  public int minLevel() {
+    return minLevel;
+  }
+
+  /** Anchor size over stride (multiscale only). */
+  public float anchorScale() {
+    return anchorScale;
+  }
+
+  public int scalesPerOctave() {
+    return scalesPerOctave;
+  }
+
+  /** Multiscale anchors divided by the input size (true) or in input pixels (false). */
+  public boolean normalizeCoordinates() {
+    return normalizeCoordinates;
+  }
+
   @Override
   public String toString() {
     return inputWidth + "x" + inputHeight + " scales " + minScale + ".." + maxScale + " strides " + Arrays.toString(strides)
-        + " aspect ratios " + Arrays.toString(aspectRatios) + (fixedAnchorSize ? " fixed size" : "");
+        + " aspect ratios " + Arrays.toString(aspectRatios) + (fixedAnchorSize ? " fixed size" : "")
+        + (multiscale ? " multiscale levels " + minLevel + ".." + (minLevel + strides.length - 1) + " anchor scale " + anchorScale
+            + " " + scalesPerOctave + " scales per octave" : "");
   }
 
   /**
@@ -127,6 +163,12 @@ public final class SsdAnchorOptions {
     private boolean reduceBoxesInLowestLayer;
     private float interpolatedScaleAspectRatio = 1.0f;
     private boolean fixedAnchorSize;
+    private boolean multiscale;
+    private int minLevel = 3;
+    private int maxLevel = 7;
+    private float anchorScale = 4.0f;
+    private int scalesPerOctave = 2;
+    private boolean normalizeCoordinates = true;
 
     private Builder() {}
 
@@ -183,11 +225,43 @@ public final class SsdAnchorOptions {
       return this;
     }
 
+    /**
+     * MediaPipe's multiscale generation (its defaults: levels 3..7, anchor scale 4, 2 scales per octave,
+     * normalized): one layer per level, stride 2^level, anchors {@code anchorScale * 2^level * 2^(k / scalesPerOctave)}
+     * for every aspect ratio; min/max scale, the interpolated anchor, the reduced lowest layer and fixed sizes do
+     * not apply. Strides (or feature-map sizes) are still given, one per level, as MediaPipe requires.
+     */
+    public Builder multiscale(int minLevel, int maxLevel, float anchorScale, int scalesPerOctave, boolean normalizeCoordinates) {
+      this.multiscale = true;
+      this.minLevel = minLevel;
+      this.maxLevel = maxLevel;
+      this.anchorScale = anchorScale;
+      this.scalesPerOctave = scalesPerOctave;
+      this.normalizeCoordinates = normalizeCoordinates;
+      return this;
+    }
+
     public SsdAnchorOptions build() {
+      if (multiscale) {
+        if (minLevel < 0 || maxLevel < minLevel || maxLevel > 30) {
+          throw new IllegalArgumentException("multiscale levels must satisfy 0 <= min <= max <= 30, got " + minLevel + ".." + maxLevel);
+        }
+        if (!(anchorScale > 0 && Float.isFinite(anchorScale)) || scalesPerOctave < 1) {
+          throw new IllegalArgumentException("multiscale needs a positive anchor scale and scales per octave, got " + anchorScale
+              + ", " + scalesPerOctave);
+        }
+        if (strides != null && strides.length != maxLevel - minLevel + 1) {
+          throw new IllegalArgumentException("multiscale levels " + minLevel + ".." + maxLevel + " need " + (maxLevel - minLevel + 1)
+              + " strides, got " + strides.length);
+        }
+        if (aspectRatios != null && aspectRatios.length == 0) {
+          throw new IllegalArgumentException("multiscale generation needs at least one aspect ratio");
+        }
+      }
       if (inputWidth < 1 || inputHeight < 1) {
         throw new IllegalArgumentException("input size must be positive, got " + inputWidth + "x" + inputHeight);
       }
-      if (!(minScale > 0 && maxScale > 0 && Float.isFinite(minScale) && Float.isFinite(maxScale))) {
+      if (!multiscale && !(minScale > 0 && maxScale > 0 && Float.isFinite(minScale) && Float.isFinite(maxScale))) {
         throw new IllegalArgumentException("min and max scale must be positive and finite, got " + minScale + ", " + maxScale);
       }
       if (!Float.isFinite(anchorOffsetX) || !Float.isFinite(anchorOffsetY)) {
@@ -228,7 +302,7 @@ public final class SsdAnchorOptions {
         throw new IllegalArgumentException("interpolated scale aspect ratio must be finite, got " + interpolatedScaleAspectRatio);
       }
       boolean onlyReduced = reduceBoxesInLowestLayer && strides.length == 1;
-      if (aspectRatios.length == 0 && interpolatedScaleAspectRatio <= 0 && !onlyReduced) {
+      if (!multiscale && aspectRatios.length == 0 && interpolatedScaleAspectRatio <= 0 && !onlyReduced) {
         throw new IllegalArgumentException("no anchors per cell: give aspect ratios or an interpolated scale aspect ratio");
       }
       return new SsdAnchorOptions(this);

@@ -23,6 +23,7 @@ public final class SsdDecoder implements DetectionDecoder {
   private int columns;
   private int capacity = -1;
   private float[] exps;
+  private float rawFloor;
 
   public SsdDecoder(SsdDecoderOptions options) {
     if (options == null) {
@@ -59,9 +60,13 @@ public final class SsdDecoder implements DetectionDecoder {
     coords = box[1];
     columns = sc[1];
     exps = new float[columns];
+    // With a sigmoid, raw values below this floor cannot reach the minimum score: no exponential for them.
+    rawFloor = options.scoreConversion() == ScoreConversion.SIGMOID ? Sigmoid.floor(options.minScore()) : Float.NEGATIVE_INFINITY;
     long cap = options.everyClass() ? (long) n * (columns - options.backgroundClasses()) : n;
-    if (cap > Integer.MAX_VALUE / 8) {
-      throw new DetectionOutputException("SSD outputs give " + cap + " candidates, too many");
+    if (cap > MAX_CANDIDATES) {
+      throw new DetectionOutputException("SSD outputs give up to " + cap + " candidates per frame (" + n + " anchors x "
+          + (columns - options.backgroundClasses()) + " classes), more than the " + MAX_CANDIDATES
+          + " this decoder keeps tables for; decode the best class per anchor instead");
     }
     capacity = (int) cap;
   }
@@ -106,34 +111,55 @@ public final class SsdDecoder implements DetectionDecoder {
       }
       if (options.everyClass()) {
         for (int c = first; c < columns; c++) {
+          if (!softmax && !(clip(sc[row + c]) >= rawFloor)) {
+            continue;
+          }
           float score = softmax ? exps[c] / sum : convert(sc[row + c]);
           if (score >= min) {
             emit(raw, anchors, i, score, c - first, out);
           }
         }
       } else {
-        // Every conversion is monotonic, so the best raw value is the best score.
+        // Every conversion is monotonic, so the best (clipped) raw value has the best score.
         int best = first;
+        float bestRaw = clip(sc[row + first]);
         for (int c = first + 1; c < columns; c++) {
-          if (sc[row + c] > sc[row + best]) {
+          float v = clip(sc[row + c]);
+          if (v > bestRaw) {
+            best = c;
+            bestRaw = v;
+          }
+        }
+        if (!softmax && !(bestRaw >= rawFloor)) {
+          continue;
+        }
+        float score = softmax ? exps[best] / sum : convert(bestRaw);
+        // Distinct raw values can round to one score: the first class with it wins, as a scan over scores has it.
+        if (!(score >= min)) {
+          continue;
+        }
+        for (int c = first; c < best; c++) {
+          boolean reaches = softmax || clip(sc[row + c]) >= rawFloor;
+          if (reaches && (softmax ? exps[c] / sum : convert(sc[row + c])) == score) {
             best = c;
           }
         }
-        float score = softmax ? exps[best] / sum : convert(sc[row + best]);
-        if (score >= min) {
-          emit(raw, anchors, i, score, best - first, out);
-        }
+        emit(raw, anchors, i, score, best - first, out);
       }
     }
   }
 
   private float convert(float v) {
-    if (options.scoreConversion() == ScoreConversion.SIGMOID) {
-      float clip = options.scoreClip();
-      float x = v < -clip ? -clip : v > clip ? clip : v;
-      return 1.0f / (1.0f + (float) Math.exp(-x));
+    return options.scoreConversion() == ScoreConversion.SIGMOID ? Sigmoid.of(clip(v)) : v;
+  }
+
+  /** The raw score as the sigmoid sees it: clipped (MediaPipe clips only for the sigmoid). */
+  private float clip(float v) {
+    if (options.scoreConversion() != ScoreConversion.SIGMOID) {
+      return v;
     }
-    return v;
+    float c = options.scoreClip();
+    return v < -c ? -c : v > c ? c : v;
   }
 
   private void emit(float[] raw, float[] anchors, int i, float score, int classId, DetectionCandidates out) {

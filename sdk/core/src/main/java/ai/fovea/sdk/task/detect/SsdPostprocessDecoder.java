@@ -52,6 +52,9 @@ public final class SsdPostprocessDecoder implements DetectionDecoder {
       throw new DetectionOutputException("post-processed boxes must be [1, N, 4], got " + b);
     }
     int n = b.dim(1);
+    if (n > MAX_CANDIDATES) {
+      throw new DetectionOutputException("post-processed outputs hold " + n + " rows, more than " + MAX_CANDIDATES);
+    }
     Shape c = classes.prepare(outputs);
     Shape s = scores.prepare(outputs);
     Shape expected = Shape.of(1, n);

@@ -83,6 +83,35 @@ class SsdAnchorGeneratorTest {
   }
 
   @Test
+  void multiscaleLevelsFollowMediaPipe() {
+    // Levels 3 and 4 (strides 8, 16) on 64 x 64: base sizes 4 * 8 = 32 and 4 * 16 = 64, octave scales 1 and sqrt(2),
+    // ratios 1 and 2; 64 is a multiple of 8 and 16, so centres sit at half a stride.
+    SsdAnchorOptions options = SsdAnchorOptions.builder().inputSize(64, 64).strides(8, 16).aspectRatios(1, 2)
+        .multiscale(3, 4, 4, 2, true).build();
+    Anchors a = SsdAnchorGenerator.generate(options);
+    assertEquals(8 * 8 * 4 + 4 * 4 * 4, a.count());
+    float r2 = (float) Math.sqrt(2);
+    // Cell (0, 0): ratio 1 at scales 1 and sqrt 2, then ratio 2 (h = s * 32 / sqrt 2, w = s * 32 * sqrt 2), over 64.
+    assertAnchor(a, 0, 0.0625f, 0.0625f, 0.5f, 0.5f);
+    assertAnchor(a, 1, 0.0625f, 0.0625f, 0.5f * r2, 0.5f * r2);
+    assertAnchor(a, 2, 0.0625f, 0.0625f, 0.5f / r2, 0.5f * r2);
+    assertAnchor(a, 3, 0.0625f, 0.0625f, 0.5f, 1.0f);
+    assertAnchor(a, 4, 0.0625f, 0.1875f, 0.5f, 0.5f);
+    // Level 4 starts after 256 anchors: base 64, centre (0 * 16 + 8) / 64.
+    assertAnchor(a, 256, 0.125f, 0.125f, 1, 1);
+    // In pixels, and on an input that is not a multiple of 2^level: no half-stride offset on that axis.
+    Anchors pixels = SsdAnchorGenerator.generate(SsdAnchorOptions.builder().inputSize(60, 64).strides(8).aspectRatios(1)
+        .multiscale(3, 3, 4, 1, false).build());
+    assertEquals(8 * 8, pixels.count());
+    assertAnchor(pixels, 0, 4, 0, 32, 32);
+    assertAnchor(pixels, 9, 12, 8, 32, 32);
+    assertThrows(IllegalArgumentException.class, () -> SsdAnchorOptions.builder().inputSize(64, 64).strides(8).aspectRatios(1)
+        .multiscale(3, 4, 4, 2, true).build());
+    assertThrows(IllegalArgumentException.class, () -> SsdAnchorOptions.builder().inputSize(64, 64).strides(8).aspectRatios(1)
+        .multiscale(3, 3, 0, 2, true).build());
+  }
+
+  @Test
   void rejectsIncompleteOptions() {
     assertThrows(IllegalArgumentException.class, () -> SsdAnchorOptions.builder().scales(0.1f, 0.9f).strides(8).aspectRatios(1).build());
     assertThrows(IllegalArgumentException.class, () -> SsdAnchorOptions.builder().inputSize(8, 8).strides(8).aspectRatios(1).build());

@@ -2,12 +2,15 @@ package ai.fovea.sdk.task.detect;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.fovea.kernels.tensor.DataType;
 import ai.fovea.kernels.tensor.Quantization;
 import ai.fovea.kernels.tensor.Shape;
 import ai.fovea.kernels.tensor.Tensor;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class SsdDecoderTest {
@@ -114,6 +117,73 @@ class SsdDecoderTest {
     assertEquals(1, d.size());
   }
 
+  /** The decoding written out plainly, every value converted (MediaPipe's loop): the oracle of the decoder's shortcuts. */
+  private static List<Detection> plainDecode(SsdDecoderOptions o, float[] raw, float[] scores, int coords, int columns) {
+    List<Detection> out = new ArrayList<>();
+    Anchors a = o.anchors();
+    for (int i = 0; i < a.count(); i++) {
+      float[] s = new float[columns];
+      double sum = 0;
+      for (int c = 0; c < columns; c++) {
+        float v = scores[i * columns + c];
+        if (o.scoreConversion() == ScoreConversion.SIGMOID) {
+          v = Math.max(-o.scoreClip(), Math.min(o.scoreClip(), v));
+          s[c] = 1.0f / (1.0f + (float) Math.exp(-v));
+        } else {
+          s[c] = v;
+        }
+      }
+      int best = o.backgroundClasses();
+      for (int c = best + 1; c < columns; c++) {
+        if (s[c] > s[best]) {
+          best = c;
+        }
+      }
+      for (int c = o.backgroundClasses(); c < columns; c++) {
+        if ((o.everyClass() || c == best) && s[c] >= o.minScore()) {
+          int r = i * coords;
+          boolean yx = o.encoding() == BoxEncoding.YXHW;
+          float y = raw[r + (yx ? 0 : 1)] / o.yScale() * a.height(i) + a.yCenter(i);
+          float x = raw[r + (yx ? 1 : 0)] / o.xScale() * a.width(i) + a.xCenter(i);
+          float h = (float) Math.exp(raw[r + (yx ? 2 : 3)] / o.hScale()) * a.height(i);
+          float w = (float) Math.exp(raw[r + (yx ? 3 : 2)] / o.wScale()) * a.width(i);
+          out.add(Detection.of(Box.of(x - w / 2, y - h / 2, x + w / 2, y + h / 2), c - o.backgroundClasses(), s[c]));
+        }
+      }
+    }
+    return out;
+  }
+
+  @Test
+  void shortcutsMatchThePlainDecodingOnSeededRandomOutputs() {
+    Random random = new Random(31);
+    for (int trial = 0; trial < 60; trial++) {
+      int n = 1 + random.nextInt(40);
+      int columns = 1 + random.nextInt(5);
+      float[] anchors = new float[4 * n];
+      for (int i = 0; i < anchors.length; i++) {
+        anchors[i] = 0.05f + random.nextFloat();
+      }
+      float[] raw = new float[4 * n];
+      float[] scores = new float[n * columns];
+      for (int i = 0; i < raw.length; i++) {
+        raw[i] = (float) random.nextGaussian();
+      }
+      for (int i = 0; i < scores.length; i++) {
+        scores[i] = (float) random.nextGaussian() * 4;
+      }
+      SsdDecoderOptions.Builder b = SsdDecoderOptions.builder(Anchors.of(anchors)).minScore(random.nextFloat())
+          .scoreConversion(random.nextBoolean() ? ScoreConversion.SIGMOID : ScoreConversion.NONE)
+          .encoding(random.nextBoolean() ? BoxEncoding.YXHW : BoxEncoding.XYWH).everyClass(random.nextBoolean())
+          .backgroundClasses(random.nextInt(columns));
+      if (random.nextBoolean()) {
+        b.scoreClip(0.5f + random.nextFloat() * 3);
+      }
+      SsdDecoderOptions options = b.build();
+      assertEquals(plainDecode(options, raw, scores, 4, columns), decode(options, outputs(raw, scores, columns)), "trial " + trial);
+    }
+  }
+
   @Test
   void rejectsOutputsThatDoNotFitTheAnchors() {
     SsdDecoder decoder = new SsdDecoder(SsdDecoderOptions.builder(ANCHORS).build());
@@ -126,6 +196,11 @@ class SsdDecoderTest {
         Tensor.ofFloats("s", Shape.of(1, 2, 1), new float[2])}));
     assertThrows(DetectionOutputException.class, () -> decoder.prepare(new Tensor[] {Tensor.ofFloats("b", Shape.of(1, 2, 4), new float[8]),
         Tensor.ofInts("s", Shape.of(1, 2, 1), Quantization.none(), new int[2])}));
+    // 2 anchors x 3,000,000 classes, every class: refused before any table is allocated.
+    SsdDecoder huge = new SsdDecoder(SsdDecoderOptions.builder(ANCHORS).everyClass(true).build());
+    DetectionOutputException tooMany = assertThrows(DetectionOutputException.class, () -> huge.prepare(new Tensor[] {
+        Tensor.ofFloats("b", Shape.of(1, 2, 4), new float[8]), Tensor.ofFloats("s", Shape.of(1, 2, 3_000_000), new float[6_000_000])}));
+    assertTrue(tooMany.getMessage().contains("6000000 candidates"), tooMany.getMessage());
     SsdDecoder background = new SsdDecoder(SsdDecoderOptions.builder(ANCHORS).backgroundClasses(1).build());
     assertThrows(DetectionOutputException.class, () -> background.prepare(outputs(new float[8], new float[2], 1)));
     Tensor[] good = outputs(RAW_BOXES, RAW_SCORES, 3);

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Conformance cases of the shape family against the real interpreter: RESHAPE, SQUEEZE, TRANSPOSE, PAD,
+ * Conformance cases of the shape family against the real interpreter: RESHAPE, SQUEEZE, TRANSPOSE, PAD, DEPTH_TO_SPACE,
  * STRIDED_SLICE, ARG_MAX, RESIZE_BILINEAR and RESIZE_NEAREST_NEIGHBOR over their types and options. Integer
  * outputs must be bit-exact; float outputs get the suite's 1e-5, though these ops move values or repeat
  * TFLite's float arithmetic step by step and so match bit for bit.
@@ -43,7 +43,28 @@ public final class ShapeCases {
     stridedSlices(cases, full);
     argMaxes(cases, full);
     resizes(cases, full);
+    depthToSpaces(cases, full);
     return cases;
+  }
+
+  private static void depthToSpaces(List<ConformanceCase> cases, boolean full) {
+    int[][] shapes = full ? new int[][] {{1, 3, 4, 8}, {2, 5, 3, 12}, {1, 16, 16, 64}} : new int[][] {{1, 3, 4, 8}};
+    int[] blocks = full ? new int[] {1, 2} : new int[] {2};
+    for (DataType t : full ? MOVABLE : new DataType[] {DataType.FLOAT32, DataType.UINT8}) {
+      for (int[] shape : shapes) {
+        for (int block : blocks) {
+          Shape out = Shape.of(shape[0], shape[1] * block, shape[2] * block, shape[3] / (block * block));
+          cases.add(new OneOp(t, Shape.of(shape)).build("depth_to_space/" + t + "/" + Shape.of(shape) + " block "
+              + block, BuiltinOperator.DEPTH_TO_SPACE, OperatorOptions.builder("DepthToSpaceOptions")
+              .set("block_size", block).build(), t, out));
+        }
+      }
+    }
+    if (full) {
+      cases.add(new OneOp(DataType.INT8, Shape.of(1, 2, 2, 27)).build("depth_to_space/INT8/[1,2,2,27] block 3",
+          BuiltinOperator.DEPTH_TO_SPACE, OperatorOptions.builder("DepthToSpaceOptions").set("block_size", 3).build(),
+          DataType.INT8, Shape.of(1, 6, 6, 3)));
+    }
   }
 
   private static void reshapes(List<ConformanceCase> cases, boolean full) {
