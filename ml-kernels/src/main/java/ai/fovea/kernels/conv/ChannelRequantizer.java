@@ -24,6 +24,8 @@ final class ChannelRequantizer {
   private final int min;
   private final int max;
   private final boolean single;
+  /** Every channel has the same multiplier and shift (per-tensor filters, e.g. the uint8 legacy form). */
+  private final boolean uniform;
 
   private ChannelRequantizer(int[] multipliers, int[] shifts, int outputZeroPoint, int min, int max, boolean single) {
     this.multipliers = multipliers;
@@ -32,6 +34,11 @@ final class ChannelRequantizer {
     this.min = min;
     this.max = max;
     this.single = single;
+    boolean same = true;
+    for (int c = 1; c < multipliers.length && same; c++) {
+      same = multipliers[c] == multipliers[0] && shifts[c] == shifts[0];
+    }
+    this.uniform = same;
   }
 
   /**
@@ -86,8 +93,56 @@ final class ChannelRequantizer {
 
   /** Writes {@code out[outOffset + c] = apply(acc[c], c)} for channels c in [c0, c1): one output row. */
   void apply(int[] acc, byte[] out, int outOffset, int c0, int c1) {
+    if (uniform && c1 > c0) {
+      if (single) {
+        applyUniformSingle(acc, out, outOffset, c0, c1);
+        return;
+      }
+      if (multipliers[0] != Integer.MIN_VALUE) {
+        applyUniformDouble(acc, out, outOffset, c0, c1);
+        return;
+      }
+    }
     for (int c = c0; c < c1; c++) {
       out[outOffset + c] = (byte) apply(acc[c], c);
+    }
+  }
+
+  /**
+   * The same values as {@link QuantizedMultiplier#applyDoubleRounding} (its branch-free form; the saturating case
+   * needs a multiplier of -2^31, which the caller excludes) with the shifts and rounding terms hoisted.
+   */
+  private void applyUniformDouble(int[] acc, byte[] out, int outOffset, int c0, int c1) {
+    long multiplier = multipliers[0];
+    int shift = shifts[0];
+    int left = shift > 0 ? shift : 0;
+    int right = shift > 0 ? 0 : -shift;
+    long half = (1L << right) >> 1;
+    long negativeMask = half == 0 ? 0 : 1;
+    int zeroPoint = outputZeroPoint;
+    int lo = min;
+    int hi = max;
+    for (int c = c0; c < c1; c++) {
+      long high = ((long) (acc[c] << left) * multiplier + (1L << 30)) >> 31;
+      int v = (int) ((high + half - ((high >>> 63) & negativeMask)) >> right) + zeroPoint;
+      out[outOffset + c] = (byte) Math.max(lo, Math.min(hi, v));
+    }
+  }
+
+  /**
+   * The same values as {@link QuantizedMultiplier#applySingleRounding} per channel, with the one multiplier and
+   * shift hoisted out of the loop, so that C2 can vectorize it.
+   */
+  private void applyUniformSingle(int[] acc, byte[] out, int outOffset, int c0, int c1) {
+    long multiplier = multipliers[0];
+    int total = 31 - shifts[0];
+    long round = 1L << (total - 1);
+    int zeroPoint = outputZeroPoint;
+    int lo = min;
+    int hi = max;
+    for (int c = c0; c < c1; c++) {
+      int v = (int) ((acc[c] * multiplier + round) >> total) + zeroPoint;
+      out[outOffset + c] = (byte) Math.max(lo, Math.min(hi, v));
     }
   }
 }
