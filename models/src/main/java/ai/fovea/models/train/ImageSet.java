@@ -94,6 +94,16 @@ public final class ImageSet {
     return pixels[((index * height + y) * width + x) * channels + c];
   }
 
+  /** A fresh copy of all pixels, [count, H, W, C] row-major. */
+  public float[] copyPixels() {
+    return pixels.clone();
+  }
+
+  /** A fresh copy of all labels. */
+  public int[] copyLabels() {
+    return labels.clone();
+  }
+
   /** Mean and standard deviation over every pixel (one value for all channels). */
   public Normalization normalization() {
     double sum = 0;

@@ -47,27 +47,39 @@ public final class Predictions {
    */
   public static Predictions of(TfliteModel model, ImageSet images, Normalization normalization, ComputePool pool) {
     try (GraphRunner runner = GraphRunner.builder(model).pool(pool).build()) {
-      Tensor input = runner.input(0);
-      if (input.shape().size() != images.imageSize()) {
-        throw new IllegalArgumentException("model input " + input.shape() + " does not take "
+      if (runner.input(0).shape().size() != images.imageSize()) {
+        throw new IllegalArgumentException("model input " + runner.input(0).shape() + " does not take "
             + images.height() + "x" + images.width() + "x" + images.channels() + " images");
       }
-      int classes = runner.output(0).shape().size();
-      Accumulator acc = new Accumulator(classes, images.count());
-      float[] scores = new float[classes];
-      for (int i = 0; i < images.count(); i++) {
-        float[] pixels = BatchSampler.plain(images, normalization, i, 1);
-        writeInput(input, pixels);
+      return of((pixels, scores) -> {
+        writeInput(runner.input(0), pixels);
         runner.run();
         readScores(runner.output(0), scores);
-        acc.add(images.label(i), scores, 0);
-      }
-      return acc.result();
+      }, runner.output(0).shape().size(), images, normalization);
     }
   }
 
-  /** Writes normalized pixels into a float or 8-bit model input. */
-  static void writeInput(Tensor input, float[] pixels) {
+  /** Computes one image's class scores from its normalized pixels (any engine). */
+  public interface Scorer {
+    void score(float[] pixels, float[] scores);
+  }
+
+  /** Scores every image of {@code images}, normalized as in training, one at a time with {@code scorer}. */
+  public static Predictions of(Scorer scorer, int classes, ImageSet images, Normalization normalization) {
+    Accumulator acc = new Accumulator(classes, images.count());
+    float[] scores = new float[classes];
+    for (int i = 0; i < images.count(); i++) {
+      scorer.score(BatchSampler.plain(images, normalization, i, 1), scores);
+      acc.add(images.label(i), scores, 0);
+    }
+    return acc.result();
+  }
+
+  /**
+   * Writes normalized pixels into a float or int8 model input (int8: the input tensor's scale and zero point,
+   * round half away from zero, saturate).
+   */
+  public static void writeInput(Tensor input, float[] pixels) {
     if (input.dataType() == DataType.FLOAT32) {
       System.arraycopy(pixels, 0, input.floats(), 0, pixels.length);
       return;
@@ -85,7 +97,7 @@ public final class Predictions {
   }
 
   /** Reads float or dequantized int8 scores. */
-  static void readScores(Tensor output, float[] scores) {
+  public static void readScores(Tensor output, float[] scores) {
     if (output.dataType() == DataType.FLOAT32) {
       System.arraycopy(output.floats(), 0, scores, 0, scores.length);
       return;

@@ -7,8 +7,8 @@ import java.util.Locale;
 
 /**
  * The live one-line training progress bar on a terminal: epoch, bar, batch, running loss and accuracy,
- * samples/s and the whole run's ETA (at the current epoch's rate), redrawn in place (carriage return) at most every 200 ms; each finished
- * epoch leaves one permanent line.
+ * samples/s and the whole run's ETA (at the current epoch's rate), redrawn in place (carriage return) at most
+ * every 200 ms; each finished epoch leaves one permanent line.
  */
 final class ProgressLine implements TrainingListener {
   private static final int WIDTH = 24;
