@@ -157,7 +157,10 @@ public final class TrainingReport {
       return this;
     }
 
-    /** The first evaluation added is the primary one (confusion matrix, misclassified grid). */
+    /**
+     * The first evaluation added is the primary one (confusion matrix, misclassified grid) and must cover every
+     * test image; later ones may cover only the first images of the test set (their name should say so).
+     */
     public Builder evaluation(String name, Predictions predictions) {
       if (predictions == null) {
         throw new IllegalArgumentException("evaluation " + name + " has no predictions");
@@ -194,10 +197,14 @@ public final class TrainingReport {
       if (classNames.size() != classes) {
         throw new IllegalStateException(classes + " classes but " + classNames.size() + " class names");
       }
+      if (evaluations.get(0).predictions.count() != testImages.count()) {
+        throw new IllegalStateException("the primary evaluation " + evaluations.get(0).name + " has "
+            + evaluations.get(0).predictions.count() + " predictions for " + testImages.count() + " test images");
+      }
       for (Evaluation e : evaluations) {
-        if (e.predictions.classes() != classes || e.predictions.count() != testImages.count()) {
+        if (e.predictions.classes() != classes || e.predictions.count() > testImages.count()) {
           throw new IllegalStateException("evaluation " + e.name + " has " + e.predictions.count() + " predictions over "
-              + e.predictions.classes() + " classes; expected " + testImages.count() + " over " + classes);
+              + e.predictions.classes() + " classes; expected at most " + testImages.count() + " over " + classes);
         }
       }
       return new TrainingReport(this);

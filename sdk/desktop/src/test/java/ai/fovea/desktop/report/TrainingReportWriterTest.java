@@ -127,6 +127,19 @@ class TrainingReportWriterTest {
   }
 
   @Test
+  void laterEvaluationsMayCoverTheFirstTestImagesOnly() {
+    Predictions firstTen = Predictions.of(Architecture.LENET5.build(28, 28, 1, 10, 1f, 7), test.subset(0, 10),
+        new Normalization(0.5f, 0.25f), ComputePool.serial());
+    List<EpochRecord> one = List.of(new EpochRecord(1, 1, 0.5, 1, 0.5, 0.1, 1, 1));
+    String md = ReportMarkdown.render(TrainingReport.builder("x").history(one).classNames(NAMES)
+        .evaluation("float", predictions).evaluation("int8 (first 10 test images)", firstTen).testImages(test)
+        .build(), 0);
+    assertTrue(md.contains("| int8 (first 10 test images) | 10 |"), md);
+    assertThrows(IllegalStateException.class, () -> TrainingReport.builder("x").history(one).classNames(NAMES)
+        .evaluation("int8 (first 10)", firstTen).evaluation("float", predictions).testImages(test).build());
+  }
+
+  @Test
   void plotsASingleEpochAndAnEmptyGrid() {
     BufferedImage curves = TrainingCurvesChart.render(List.of(new EpochRecord(1, 1, 0.5, 1, 0.5, 0.1, 1, 1)));
     assertEquals(TrainingCurvesChart.WIDTH, curves.getWidth());
