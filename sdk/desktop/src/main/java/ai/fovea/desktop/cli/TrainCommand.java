@@ -196,7 +196,7 @@ final class TrainCommand implements Command {
         .evaluation("float .tflite (our runner)", float32).evaluation("int8 .tflite (our runner)", int8)
         .evaluation("training graph (inference mode)", graph)
         .baselines(baselines);
-    addTfliteEvaluations(report, floatModel, int8Model, data, result, out);
+    addTfliteEvaluations(report, floatModel, int8Model, float32, int8, data, result, out);
     Path markdown = TrainingReportWriter.write(report.build(), dir);
     writeHistory(result.history(), dir.resolve("history.csv"));
     writeSummary(dir.resolve("summary.properties"), command, network, result, graph, float32, int8);
@@ -207,23 +207,41 @@ final class TrainCommand implements Command {
     return 0;
   }
 
-  /** The exported models in the real TFLite 2.6.2 interpreter, when its native library loads on this machine. */
+  /**
+   * The exported models in the real TFLite 2.6.2 interpreter, when its native library loads here: evaluations
+   * when it checks the whole test set, otherwise (its int8 kernels are slow in this JNI build) a note with its
+   * accuracy on the first images and how many of its predictions equal our runner's.
+   */
   private static void addTfliteEvaluations(TrainingReport.Builder report, TfliteModel floatModel,
-      TfliteModel int8Model, Splits data, TrainingResult result, PrintStream out) {
+      TfliteModel int8Model, Predictions oursFloat, Predictions oursInt8, Splits data, TrainingResult result,
+      PrintStream out) {
     ImageSet test = data.test.subset(0, Math.min(TFLITE_TEST_IMAGES, data.test.count()));
+    boolean whole = test.count() == data.test.count();
     out.println("testing the float and int8 .tflite in TensorFlow Lite 2.6.2 on " + test.count() + " images...");
     try {
       for (TfliteModel model : List.of(floatModel, int8Model)) {
         TensorInfo input = model.mainSubgraph().tensors().get(model.mainSubgraph().inputs()[0]);
         Tensor in = Tensor.allocate("image", input.type(), input.shape(), input.quantization());
+        String kind = model == floatModel ? "float" : "int8";
         try (TfliteInterpreter tflite = TfliteInterpreter.builder(TfliteWriter.write(model)).build()) {
           Predictions p = Predictions.of((pixels, scores) -> {
             Predictions.writeInput(in, pixels);
             tflite.run(in);
             Predictions.readScores(tflite.output(0), scores);
           }, data.labels.size(), test, result.normalization());
-          report.evaluation((model == floatModel ? "float" : "int8") + " .tflite (TFLite 2.6.2, first "
-              + test.count() + " test images)", p);
+          if (whole) {
+            report.evaluation(kind + " .tflite (TFLite 2.6.2)", p);
+          } else {
+            int[] ours = (model == floatModel ? oursFloat : oursInt8).predicted();
+            int[] theirs = p.predicted();
+            int same = 0;
+            for (int i = 0; i < theirs.length; i++) {
+              same += ours[i] == theirs[i] ? 1 : 0;
+            }
+            report.note(String.format(Locale.ROOT, "TFLite 2.6.2 on the first %d test images, %s .tflite: accuracy"
+                + " %.2f %%; %d of %d predictions equal our runner's.", test.count(), kind, 100 * p.accuracy(), same,
+                theirs.length));
+          }
         }
       }
     } catch (TfliteUnavailableException e) {
