@@ -62,9 +62,10 @@ public final class AnnotatedImage {
       g.fillRect(0, h, w, band);
       int y = h + fontSize / 4;
       for (Annotation a : whole) {
-        Color c = ClassPalette.color(a.classId());
-        g.setColor(c);
+        // The swatch carries the class colour; the text stays white so dark hues remain readable on the band.
+        g.setColor(ClassPalette.color(a.classId()));
         g.fillRect(fontSize / 3, y + lineHeight / 4, fontSize / 2, fontSize / 2);
+        g.setColor(Color.WHITE);
         g.drawString(tag(a), fontSize, y + fontSize);
         y += lineHeight;
       }
