@@ -1,5 +1,6 @@
 package ai.fovea.models.train;
 
+import ai.fovea.models.data.LabeledImages;
 import java.util.Random;
 
 /**
@@ -8,12 +9,12 @@ import java.util.Random;
  * comes from the epoch's {@link Random}, in a fixed order, so an epoch is reproducible from its seed alone.
  */
 final class BatchSampler {
-  private final ImageSet images;
+  private final LabeledImages images;
   private final Normalization normalization;
   private final int shift;
   private final boolean flip;
 
-  BatchSampler(ImageSet images, Normalization normalization, int shift, boolean flip) {
+  BatchSampler(LabeledImages images, Normalization normalization, int shift, boolean flip) {
     this.images = images;
     this.normalization = normalization;
     this.shift = shift;
@@ -62,7 +63,7 @@ final class BatchSampler {
   }
 
   /** Normalized, unaugmented images {@code [from, from + count)} in order. */
-  static float[] plain(ImageSet images, Normalization normalization, int from, int count) {
+  static float[] plain(LabeledImages images, Normalization normalization, int from, int count) {
     int size = images.imageSize();
     float[] pixels = new float[count * size];
     for (int i = 0; i < count; i++) {

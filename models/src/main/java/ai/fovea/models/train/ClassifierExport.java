@@ -2,6 +2,7 @@ package ai.fovea.models.train;
 
 import ai.fovea.kernels.tensor.Shape;
 import ai.fovea.kernels.tensor.Tensor;
+import ai.fovea.models.data.LabeledImages;
 import ai.fovea.models.quantize.PostTrainingQuantizer;
 import ai.fovea.models.tflite.TfliteModel;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +63,7 @@ public final class ClassifierExport {
    * The int8 model (int8 input and output) of {@code floatModel}, calibrated on the first {@code count} images of
    * {@code calibration}, normalized as in training.
    */
-  public static TfliteModel int8Model(TfliteModel floatModel, ImageSet calibration, Normalization normalization,
+  public static TfliteModel int8Model(TfliteModel floatModel, LabeledImages calibration, Normalization normalization,
       int count, int threads) {
     if (count < 1 || count > calibration.count()) {
       throw new IllegalArgumentException("calibration count must be in [1, " + calibration.count() + "], got " + count);

@@ -1,5 +1,7 @@
 package ai.fovea.models.train;
 
+import ai.fovea.models.data.LabeledImages;
+
 /**
  * The input normalization a network is trained with: {@code (pixel − mean) / std} for pixels in [0, 1]. The
  * exported model's metadata states the same map in 0..255 pixel units.
@@ -14,6 +16,20 @@ public final class Normalization {
     }
     this.mean = mean;
     this.std = std;
+  }
+
+  /** One mean and standard deviation over every pixel of {@code images} (all channels together). */
+  public static Normalization of(LabeledImages images) {
+    float[] pixels = images.copyPixels();
+    double sum = 0;
+    double squares = 0;
+    for (float p : pixels) {
+      sum += p;
+      squares += (double) p * p;
+    }
+    double mean = sum / pixels.length;
+    double std = Math.sqrt(Math.max(squares / pixels.length - mean * mean, 1e-12));
+    return new Normalization((float) mean, (float) std);
   }
 
   public float mean() {

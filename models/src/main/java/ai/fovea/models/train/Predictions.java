@@ -4,6 +4,7 @@ import ai.fovea.kernels.parallel.ComputePool;
 import ai.fovea.kernels.tensor.DataType;
 import ai.fovea.kernels.tensor.Quantization;
 import ai.fovea.kernels.tensor.Tensor;
+import ai.fovea.models.data.LabeledImages;
 import ai.fovea.models.graph.GraphRunner;
 import ai.fovea.models.tflite.TfliteModel;
 
@@ -26,7 +27,7 @@ public final class Predictions {
   }
 
   /** Runs {@code network} in inference mode on every image of {@code images}, normalized as in training. */
-  public static Predictions of(Network network, ImageSet images, Normalization normalization, ComputePool pool) {
+  public static Predictions of(Network network, LabeledImages images, Normalization normalization, ComputePool pool) {
     int n = images.count();
     int classes = network.classes();
     Accumulator acc = new Accumulator(classes, n);
@@ -45,7 +46,7 @@ public final class Predictions {
    * time: the normalized image is quantized to the input tensor's scale and zero point (round half away from
    * zero, saturate) and int8 scores are dequantized.
    */
-  public static Predictions of(TfliteModel model, ImageSet images, Normalization normalization, ComputePool pool) {
+  public static Predictions of(TfliteModel model, LabeledImages images, Normalization normalization, ComputePool pool) {
     try (GraphRunner runner = GraphRunner.builder(model).pool(pool).build()) {
       if (runner.input(0).shape().size() != images.imageSize()) {
         throw new IllegalArgumentException("model input " + runner.input(0).shape() + " does not take "
@@ -65,7 +66,7 @@ public final class Predictions {
   }
 
   /** Scores every image of {@code images}, normalized as in training, one at a time with {@code scorer}. */
-  public static Predictions of(Scorer scorer, int classes, ImageSet images, Normalization normalization) {
+  public static Predictions of(Scorer scorer, int classes, LabeledImages images, Normalization normalization) {
     Accumulator acc = new Accumulator(classes, images.count());
     float[] scores = new float[classes];
     for (int i = 0; i < images.count(); i++) {

@@ -7,6 +7,7 @@ import ai.fovea.kernels.optim.LearningRateSchedule;
 import ai.fovea.kernels.optim.Optimizer;
 import ai.fovea.kernels.parallel.ComputePool;
 import ai.fovea.kernels.tensor.Shape;
+import ai.fovea.models.data.LabeledImages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -45,12 +46,12 @@ public final class Trainer {
   }
 
   /** Trains {@code network} in place from its initial weights. */
-  public TrainingResult train(Network network, ImageSet train, ImageSet validation) {
+  public TrainingResult train(Network network, LabeledImages train, LabeledImages validation) {
     return run(network, train, validation, null);
   }
 
   /** Continues the run {@code checkpoint} was taken from, restoring it into {@code network} first. */
-  public TrainingResult resume(Network network, Checkpoint checkpoint, ImageSet train, ImageSet validation) {
+  public TrainingResult resume(Network network, Checkpoint checkpoint, LabeledImages train, LabeledImages validation) {
     if (checkpoint == null) {
       throw new IllegalArgumentException("checkpoint is required");
     }
@@ -61,7 +62,7 @@ public final class Trainer {
     return run(network, train, validation, checkpoint);
   }
 
-  private TrainingResult run(Network network, ImageSet train, ImageSet validation, Checkpoint from) {
+  private TrainingResult run(Network network, LabeledImages train, LabeledImages validation, Checkpoint from) {
     if (network == null || train == null || validation == null) {
       throw new IllegalArgumentException("network, training and validation images are required");
     }
@@ -72,7 +73,7 @@ public final class Trainer {
       throw new IllegalArgumentException(train.count() + " training images do not fill one batch of "
           + config.batchSize);
     }
-    Normalization normalization = from != null ? from.normalization() : train.normalization();
+    Normalization normalization = from != null ? from.normalization() : Normalization.of(train);
     Optimizer optimizer = config.optimizer.create(network.parameters(), config.learningRate, config.weightDecay);
     List<EpochRecord> history = new ArrayList<>();
     if (from != null) {
@@ -147,7 +148,7 @@ public final class Trainer {
     return right;
   }
 
-  private static void checkFits(Network network, ImageSet images) {
+  private static void checkFits(Network network, LabeledImages images) {
     Shape in = network.inputShape();
     if (images.height() != in.dim(0) || images.width() != in.dim(1) || images.channels() != in.dim(2)) {
       throw new IllegalArgumentException("images are " + images.height() + "x" + images.width() + "x"

@@ -1,5 +1,6 @@
 package ai.fovea.models.train;
 
+import ai.fovea.models.data.LabeledImages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -17,8 +18,8 @@ import java.util.Properties;
 import org.junit.jupiter.api.Test;
 
 class ClassifierExportTest {
-  private static final ImageSet TRAIN = SyntheticImages.make(128, 11);
-  private static final ImageSet TEST = SyntheticImages.make(48, 12);
+  private static final LabeledImages TRAIN = SyntheticImages.make(128, 11);
+  private static final LabeledImages TEST = SyntheticImages.make(48, 12);
   private static final ClassifierExport EXPORT = new ClassifierExport("quadrants", "1",
       List.of("top-left", "top-right", "bottom-left", "bottom-right"), "./fovea train synthetic");
 

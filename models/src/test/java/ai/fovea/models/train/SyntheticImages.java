@@ -1,5 +1,6 @@
 package ai.fovea.models.train;
 
+import ai.fovea.models.data.LabeledImages;
 import java.util.Random;
 
 /**
@@ -12,7 +13,7 @@ final class SyntheticImages {
 
   private SyntheticImages() {}
 
-  static ImageSet make(int count, long seed) {
+  static LabeledImages make(int count, long seed) {
     Random random = new Random(seed);
     float[] pixels = new float[count * SIZE * SIZE];
     int[] labels = new int[count];
@@ -31,6 +32,6 @@ final class SyntheticImages {
         }
       }
     }
-    return ImageSet.of(SIZE, SIZE, 1, pixels, labels);
+    return LabeledImages.of(SIZE, SIZE, 1, pixels, labels);
   }
 }

@@ -1,5 +1,6 @@
 package ai.fovea.models.train;
 
+import ai.fovea.models.data.LabeledImages;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -11,8 +12,8 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class TrainerTest {
-  private static final ImageSet TRAIN = SyntheticImages.make(256, 1);
-  private static final ImageSet VALIDATION = SyntheticImages.make(64, 2);
+  private static final LabeledImages TRAIN = SyntheticImages.make(256, 1);
+  private static final LabeledImages VALIDATION = SyntheticImages.make(64, 2);
 
   private static TrainingConfig config(int epochs, int threads) {
     return TrainingConfig.builder().epochs(epochs).batchSize(16).learningRate(3e-3f).seed(7).threads(threads)

@@ -1,8 +1,8 @@
 package ai.fovea.desktop.bench;
 
+import ai.fovea.models.data.LabeledImages;
 import ai.fovea.models.train.Architecture;
 import ai.fovea.models.train.EpochRecord;
-import ai.fovea.models.train.ImageSet;
 import ai.fovea.models.train.Network;
 import ai.fovea.models.train.OptimizerKind;
 import ai.fovea.models.train.Trainer;
@@ -70,7 +70,7 @@ public final class TrainBenchmark {
   public TrainBenchRow measure(Architecture architecture) {
     TrainingRecipe recipe = recipe(architecture);
     Network network = architecture.build(SIZE, SIZE, 1, CLASSES, 1f, 1);
-    ImageSet images = noise(steps * batch, 2);
+    LabeledImages images = noise(steps * batch, 2);
     double reference;
     progress.accept(String.format("bench train: %s (%d parameters), TensorFlow Java: %d warm-up + %d timed steps",
         architecture.id(), network.parameterCount(), steps, steps));
@@ -106,7 +106,7 @@ public final class TrainBenchmark {
   }
 
   /** {@code count} seeded noise images with labels cycling over the classes. */
-  static ImageSet noise(int count, long seed) {
+  static LabeledImages noise(int count, long seed) {
     Random random = new Random(seed);
     float[] pixels = new float[count * SIZE * SIZE];
     for (int i = 0; i < pixels.length; i++) {
@@ -116,6 +116,6 @@ public final class TrainBenchmark {
     for (int i = 0; i < count; i++) {
       labels[i] = i % CLASSES;
     }
-    return ImageSet.of(SIZE, SIZE, 1, pixels, labels);
+    return LabeledImages.of(SIZE, SIZE, 1, pixels, labels);
   }
 }

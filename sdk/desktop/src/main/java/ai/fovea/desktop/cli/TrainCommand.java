@@ -1,5 +1,8 @@
 package ai.fovea.desktop.cli;
 
+import ai.fovea.desktop.data.Dataset;
+import ai.fovea.desktop.data.DatasetUnavailableException;
+import ai.fovea.desktop.data.Datasets;
 import ai.fovea.desktop.report.TrainingReport;
 import ai.fovea.desktop.report.TrainingReportWriter;
 import ai.fovea.desktop.tflite.TfliteInterpreter;
@@ -8,12 +11,9 @@ import ai.fovea.kernels.parallel.ComputePool;
 import ai.fovea.kernels.tensor.Tensor;
 import ai.fovea.models.classic.BaselineResult;
 import ai.fovea.models.classic.Baselines;
-import ai.fovea.models.tflite.TensorInfo;
-import ai.fovea.desktop.data.Dataset;
-import ai.fovea.desktop.data.DatasetUnavailableException;
-import ai.fovea.desktop.data.Datasets;
 import ai.fovea.models.data.LabeledImages;
 import ai.fovea.models.data.TrainValidationSplit;
+import ai.fovea.models.tflite.TensorInfo;
 import ai.fovea.models.tflite.TfliteModel;
 import ai.fovea.models.tflite.TfliteWriter;
 import ai.fovea.models.train.Architecture;
@@ -21,7 +21,6 @@ import ai.fovea.models.train.Checkpoint;
 import ai.fovea.models.train.CheckpointFormatException;
 import ai.fovea.models.train.ClassifierExport;
 import ai.fovea.models.train.EpochRecord;
-import ai.fovea.models.train.ImageSet;
 import ai.fovea.models.train.Network;
 import ai.fovea.models.train.OptimizerKind;
 import ai.fovea.models.train.Predictions;
@@ -215,7 +214,7 @@ final class TrainCommand implements Command {
   private static void addTfliteEvaluations(TrainingReport.Builder report, TfliteModel floatModel,
       TfliteModel int8Model, Predictions oursFloat, Predictions oursInt8, Splits data, TrainingResult result,
       PrintStream out) {
-    ImageSet test = data.test.subset(0, Math.min(TFLITE_TEST_IMAGES, data.test.count()));
+    LabeledImages test = data.test.range(0, Math.min(TFLITE_TEST_IMAGES, data.test.count()));
     boolean whole = test.count() == data.test.count();
     out.println("testing the float and int8 .tflite in TensorFlow Lite 2.6.2 on " + test.count() + " images...");
     try {
@@ -251,13 +250,13 @@ final class TrainCommand implements Command {
 
   /** The three splits and class names of a dataset, as documented in the usage text. */
   static final class Splits {
-    final ImageSet train;
-    final ImageSet validation;
-    final ImageSet test;
+    final LabeledImages train;
+    final LabeledImages validation;
+    final LabeledImages test;
     final List<String> labels;
     final String source;
 
-    private Splits(ImageSet train, ImageSet validation, ImageSet test, List<String> labels, String source) {
+    private Splits(LabeledImages train, LabeledImages validation, LabeledImages test, List<String> labels, String source) {
       this.source = source;
       this.train = train;
       this.validation = validation;
@@ -294,7 +293,7 @@ final class TrainCommand implements Command {
         train = split.train();
         validation = split.validation();
       }
-      return new Splits(ImageSet.of(train), ImageSet.of(validation), ImageSet.of(data.test()), data.classNames(),
+      return new Splits(train, validation, data.test(), data.classNames(),
           data.source());
     }
   }

@@ -1,6 +1,6 @@
 package ai.fovea.desktop.report;
 
-import ai.fovea.models.train.ImageSet;
+import ai.fovea.models.data.LabeledImages;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.FontMetrics;
@@ -38,26 +38,26 @@ public final class MisclassifiedGrid {
   }
 
   /** Pixels per image pixel: images are enlarged to about 112 pixels on their longer side. */
-  static int scale(ImageSet images) {
+  static int scale(LabeledImages images) {
     return Math.max(1, 112 / Math.max(images.height(), images.width()));
   }
 
-  private static int tileWidth(ImageSet images) {
+  private static int tileWidth(LabeledImages images) {
     return Math.max(MIN_TILE_WIDTH, images.width() * scale(images));
   }
 
   /** The picture's size for {@code shown} images (at least one tile, for the "none" message). */
-  public static int width(ImageSet images, int shown) {
+  public static int width(LabeledImages images, int shown) {
     return Math.min(COLUMNS, Math.max(1, shown)) * (tileWidth(images) + GAP) + GAP;
   }
 
-  public static int height(ImageSet images, int shown) {
+  public static int height(LabeledImages images, int shown) {
     int rows = Math.max(1, (shown + COLUMNS - 1) / COLUMNS);
     return rows * (images.height() * scale(images) + CAPTION + GAP) + GAP;
   }
 
   /** Draws the images at {@code indices} captioned with {@code labels} and {@code predicted} class names. */
-  public static BufferedImage render(ImageSet images, int[] labels, int[] predicted, List<Integer> indices,
+  public static BufferedImage render(LabeledImages images, int[] labels, int[] predicted, List<Integer> indices,
       List<String> classNames) {
     if (images.channels() != 1 && images.channels() != 3) {
       throw new IllegalArgumentException("images need 1 or 3 channels, got " + images.channels());

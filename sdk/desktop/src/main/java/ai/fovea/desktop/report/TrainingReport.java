@@ -1,8 +1,8 @@
 package ai.fovea.desktop.report;
 
 import ai.fovea.models.classic.BaselineResult;
+import ai.fovea.models.data.LabeledImages;
 import ai.fovea.models.train.EpochRecord;
-import ai.fovea.models.train.ImageSet;
 import ai.fovea.models.train.Predictions;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -43,7 +43,7 @@ public final class TrainingReport {
   private final List<EpochRecord> history;
   private final List<String> classNames;
   private final List<Evaluation> evaluations;
-  private final ImageSet testImages;
+  private final LabeledImages testImages;
   private final List<BaselineResult> baselines;
   private final List<String> notes;
 
@@ -96,7 +96,7 @@ public final class TrainingReport {
   }
 
   /** The test images the evaluations were made on (pixels in [0, 1]). */
-  public ImageSet testImages() {
+  public LabeledImages testImages() {
     return testImages;
   }
 
@@ -117,7 +117,7 @@ public final class TrainingReport {
     private final List<EpochRecord> history = new ArrayList<>();
     private final List<String> classNames = new ArrayList<>();
     private final List<Evaluation> evaluations = new ArrayList<>();
-    private ImageSet testImages;
+    private LabeledImages testImages;
     private final List<BaselineResult> baselines = new ArrayList<>();
     private final List<String> notes = new ArrayList<>();
 
@@ -169,7 +169,7 @@ public final class TrainingReport {
       return this;
     }
 
-    public Builder testImages(ImageSet images) {
+    public Builder testImages(LabeledImages images) {
       this.testImages = images;
       return this;
     }

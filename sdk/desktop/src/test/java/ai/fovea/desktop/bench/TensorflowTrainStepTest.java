@@ -1,5 +1,6 @@
 package ai.fovea.desktop.bench;
 
+import ai.fovea.models.data.LabeledImages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.fovea.kernels.parallel.ComputePool;
 import ai.fovea.models.train.Architecture;
-import ai.fovea.models.train.ImageSet;
 import ai.fovea.models.train.Network;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -21,7 +21,7 @@ class TensorflowTrainStepTest {
   @Test
   void lenet5LossFromOurWeightsMatchesOurLogits() {
     Network network = Architecture.LENET5.build(28, 28, 1, 10, 1f, 5);
-    ImageSet images = TrainBenchmark.noise(BATCH, 9);
+    LabeledImages images = TrainBenchmark.noise(BATCH, 9);
     float[] pixels = new float[BATCH * 28 * 28];
     int[] labels = new int[BATCH];
     for (int i = 0; i < BATCH; i++) {
@@ -60,7 +60,7 @@ class TensorflowTrainStepTest {
     // Batch norm runs on batch statistics in TensorFlow's training graph, so these cannot be compared with our
     // inference logits; building the graph checks every parameter is taken, in order, with the right rank.
     Network network = architecture.build(28, 28, 1, 10, 0.5f, 5);
-    ImageSet images = TrainBenchmark.noise(BATCH, 4);
+    LabeledImages images = TrainBenchmark.noise(BATCH, 4);
     float[] pixels = new float[BATCH * 28 * 28];
     int[] labels = new int[BATCH];
     for (int i = 0; i < BATCH; i++) {

@@ -1,5 +1,6 @@
 package ai.fovea.desktop.report;
 
+import ai.fovea.models.data.LabeledImages;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -8,7 +9,6 @@ import ai.fovea.kernels.parallel.ComputePool;
 import ai.fovea.models.classic.BaselineResult;
 import ai.fovea.models.train.Architecture;
 import ai.fovea.models.train.EpochRecord;
-import ai.fovea.models.train.ImageSet;
 import ai.fovea.models.train.Network;
 import ai.fovea.models.train.Normalization;
 import ai.fovea.models.train.Predictions;
@@ -29,7 +29,7 @@ import org.junit.jupiter.api.io.TempDir;
 class TrainingReportWriterTest {
   private static final List<String> NAMES = List.of("T-shirt/top", "Trouser", "Pullover", "Dress", "Coat", "Sandal",
       "Shirt", "Sneaker", "Bag", "Ankle boot");
-  private static ImageSet test;
+  private static LabeledImages test;
   private static Predictions predictions;
 
   @BeforeAll
@@ -44,7 +44,7 @@ class TrainingReportWriterTest {
     for (int i = 0; i < n; i++) {
       labels[i] = i % 10;
     }
-    test = ImageSet.of(28, 28, 1, pixels, labels);
+    test = LabeledImages.of(28, 28, 1, pixels, labels);
     Network network = Architecture.LENET5.build(28, 28, 1, 10, 1f, 7);
     predictions = Predictions.of(network, test, new Normalization(0.5f, 0.25f), ComputePool.serial());
   }
@@ -123,12 +123,12 @@ class TrainingReportWriterTest {
     assertThrows(IllegalStateException.class, () -> TrainingReport.builder("x").history(one)
         .classNames(NAMES.subList(0, 9)).evaluation("float", predictions).testImages(test).build());
     assertThrows(IllegalStateException.class, () -> TrainingReport.builder("x").history(one).classNames(NAMES)
-        .evaluation("float", predictions).testImages(test.subset(0, 10)).build());
+        .evaluation("float", predictions).testImages(test.range(0, 10)).build());
   }
 
   @Test
   void laterEvaluationsMayCoverTheFirstTestImagesOnly() {
-    Predictions firstTen = Predictions.of(Architecture.LENET5.build(28, 28, 1, 10, 1f, 7), test.subset(0, 10),
+    Predictions firstTen = Predictions.of(Architecture.LENET5.build(28, 28, 1, 10, 1f, 7), test.range(0, 10),
         new Normalization(0.5f, 0.25f), ComputePool.serial());
     List<EpochRecord> one = List.of(new EpochRecord(1, 1, 0.5, 1, 0.5, 0.1, 1, 1));
     String md = ReportMarkdown.render(TrainingReport.builder("x").history(one).classNames(NAMES)

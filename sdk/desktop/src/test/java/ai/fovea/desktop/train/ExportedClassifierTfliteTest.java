@@ -1,5 +1,6 @@
 package ai.fovea.desktop.train;
 
+import ai.fovea.models.data.LabeledImages;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -15,7 +16,6 @@ import ai.fovea.models.tflite.TfliteReader;
 import ai.fovea.models.tflite.TfliteWriter;
 import ai.fovea.models.train.Architecture;
 import ai.fovea.models.train.ClassifierExport;
-import ai.fovea.models.train.ImageSet;
 import ai.fovea.models.train.Trainer;
 import ai.fovea.models.train.TrainingConfig;
 import ai.fovea.models.train.TrainingResult;
@@ -32,9 +32,9 @@ import org.junit.jupiter.api.Test;
 class ExportedClassifierTfliteTest {
   private static final int SIZE = 12;
   private static final int CLASSES = 3;
-  private static final ImageSet IMAGES = randomImages(96, 4);
+  private static final LabeledImages IMAGES = randomImages(96, 4);
 
-  private static ImageSet randomImages(int count, long seed) {
+  private static LabeledImages randomImages(int count, long seed) {
     Random random = new Random(seed);
     float[] pixels = new float[count * SIZE * SIZE];
     int[] labels = new int[count];
@@ -44,7 +44,7 @@ class ExportedClassifierTfliteTest {
     for (int i = 0; i < count; i++) {
       labels[i] = random.nextInt(CLASSES);
     }
-    return ImageSet.of(SIZE, SIZE, 1, pixels, labels);
+    return LabeledImages.of(SIZE, SIZE, 1, pixels, labels);
   }
 
   @Test
@@ -53,7 +53,7 @@ class ExportedClassifierTfliteTest {
     for (Architecture architecture : Architecture.values()) {
       TrainingResult result = Trainer.builder(TrainingConfig.builder().epochs(1).batchSize(16).seed(3).build())
           .build().train(architecture.build(SIZE, SIZE, 1, CLASSES,
-              architecture == Architecture.LENET5 ? 1f : 0.5f, 1), IMAGES, IMAGES.subset(0, 16));
+              architecture == Architecture.LENET5 ? 1f : 0.5f, 1), IMAGES, IMAGES.range(0, 16));
       TfliteModel floatModel = export.floatModel(result.network(), result.normalization());
       TfliteModel int8Model = ClassifierExport.int8Model(floatModel, IMAGES, result.normalization(), 32, 1);
       byte[] floatFile = TfliteWriter.write(floatModel);
