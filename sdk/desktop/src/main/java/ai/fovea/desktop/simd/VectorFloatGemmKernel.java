@@ -28,6 +28,11 @@ public final class VectorFloatGemmKernel implements FloatGemmKernel {
   @Override
   public void multiply(float[][] b, int depth, float[] a, int aOffset, int lda, int rows, float[] seed,
       float[][] acc, int j0, int j1) {
+    if (rows < 4) {
+      // Register tiles need four rows; fewer (a fully-connected layer on one image) stream B best row by row.
+      TAIL.multiply(b, depth, a, aOffset, lda, rows, seed, acc, j0, j1);
+      return;
+    }
     int vectorEnd = j0 + (j1 - j0) / L * L;
     int j = j0;
     for (; j + 2 * L <= vectorEnd; j += 2 * L) {

@@ -24,6 +24,11 @@ public final class VectorQuantizedGemmKernel implements QuantizedGemmKernel {
   @Override
   public void multiply(int[][] b, int depth, byte[] a, int byteMask, int aOffset, int lda, int rows, int[] seed,
       int[][] acc, int j0, int j1) {
+    if (rows < 4) {
+      // Register tiles need four rows; fewer (a fully-connected layer on one image) stream B best row by row.
+      TAIL.multiply(b, depth, a, byteMask, aOffset, lda, rows, seed, acc, j0, j1);
+      return;
+    }
     int vectorEnd = j0 + (j1 - j0) / L * L;
     int j = j0;
     for (; j + 2 * L <= vectorEnd; j += 2 * L) {
