@@ -20,36 +20,15 @@ import java.util.function.Consumer;
  * same run: TFLite 2.6.2 with XNNPACK for float models, its own kernels for quantized ones. An engine that cannot
  * take a model gets a row saying why instead of a time.
  */
-public final class ModelBenchmark {
-  public static final String REFERENCE = "tflite";
+public final class ModelBenchmark extends EngineBenchmark {
   /** The goals for the java engine: quantized models faster than TFLite, float within 2x XNNPACK. */
   public static final double JAVA_QUANTIZED_GOAL = 1.0;
   public static final double JAVA_FLOAT_GOAL = 2.0;
   private static final int WARM_UP_RUNS = 5;
   private static final long INPUT_SEED = 17L;
-  private final EngineRegistry registry;
-  private final int threads;
-  private final int runs;
-  private final Consumer<String> progress;
 
   public ModelBenchmark(EngineRegistry registry, int threads, int runs, Consumer<String> progress) {
-    if (registry == null || threads < 1 || runs < 1) {
-      throw new IllegalArgumentException("a registry, threads >= 1 and runs >= 1 are required, got " + registry
-          + ", " + threads + " and " + runs);
-    }
-    this.registry = registry;
-    this.threads = threads;
-    this.runs = runs;
-    this.progress = progress == null ? s -> { } : progress;
-  }
-
-  /** The engines measured, reference first. */
-  public List<String> engines() {
-    List<String> engines = new ArrayList<>(registry.names());
-    if (engines.remove(REFERENCE)) {
-      engines.add(0, REFERENCE);
-    }
-    return engines;
+    super(registry, threads, runs, progress);
   }
 
   public List<ModelBenchRow> run(List<BenchModel> models) {
@@ -89,14 +68,6 @@ public final class ModelBenchmark {
     }
     double goal = isFloat ? JAVA_FLOAT_GOAL : JAVA_QUANTIZED_GOAL;
     return String.format(Locale.ROOT, "goal <= %.1fx: %s", goal, ratio <= goal ? "met" : "not met");
-  }
-
-  public int threads() {
-    return threads;
-  }
-
-  public int runs() {
-    return runs;
   }
 
   /** Untimed runs before the timed ones. */

@@ -19,34 +19,13 @@ import java.util.function.Consumer;
  * same model in the same run. The issue's goals are printed beside the numbers: pre- plus post-processing at most
  * 10 % of inference, and the java engine within 1.5x of TFLite on the shipped int8 models.
  */
-public final class PipelineBenchmark {
-  public static final String REFERENCE = ModelBenchmark.REFERENCE;
+public final class PipelineBenchmark extends EngineBenchmark {
   public static final double PRE_POST_GOAL = 0.10;
   public static final double JAVA_GOAL = 1.5;
   private static final int WARM_UP_RUNS = 3;
-  private final EngineRegistry registry;
-  private final int threads;
-  private final int runs;
-  private final Consumer<String> progress;
 
   public PipelineBenchmark(EngineRegistry registry, int threads, int runs, Consumer<String> progress) {
-    if (registry == null || threads < 1 || runs < 1) {
-      throw new IllegalArgumentException("a registry, threads >= 1 and runs >= 1 are required, got " + registry
-          + ", " + threads + " and " + runs);
-    }
-    this.registry = registry;
-    this.threads = threads;
-    this.runs = runs;
-    this.progress = progress == null ? s -> { } : progress;
-  }
-
-  /** The engines measured, reference first. */
-  public List<String> engines() {
-    List<String> engines = new ArrayList<>(registry.names());
-    if (engines.remove(REFERENCE)) {
-      engines.add(0, REFERENCE);
-    }
-    return engines;
+    super(registry, threads, runs, progress);
   }
 
   public List<PipelineRow> run(List<PipelineCase> cases) {
@@ -126,14 +105,6 @@ public final class PipelineBenchmark {
           : "not met"));
     }
     return String.join("; ", notes);
-  }
-
-  public int threads() {
-    return threads;
-  }
-
-  public int runs() {
-    return runs;
   }
 
   public static int warmUpRuns() {
