@@ -8,10 +8,7 @@ import ai.fovea.kernels.tensor.Quantization;
 import ai.fovea.kernels.tensor.Shape;
 import ai.fovea.models.tflite.BuiltinOperator;
 import ai.fovea.models.tflite.ModelBuilder;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
@@ -19,21 +16,8 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class FoveaCliTest {
+class FoveaCliTest extends CliTest {
   @TempDir Path dir;
-
-  private String out;
-  private String err;
-
-  private int run(String... args) {
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    int code = new FoveaCli().run(args, new PrintStream(o, true, StandardCharsets.UTF_8),
-        new PrintStream(e, true, StandardCharsets.UTF_8));
-    out = o.toString(StandardCharsets.UTF_8);
-    err = e.toString(StandardCharsets.UTF_8);
-    return code;
-  }
 
   @Test
   void helpListsEverySubcommandAndEachHasItsOwnHelp() {

@@ -8,9 +8,6 @@ import ai.fovea.desktop.assets.Assets;
 import ai.fovea.desktop.image.ImageFiles;
 import ai.fovea.desktop.recognize.TinyModels;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Assumptions;
@@ -18,24 +15,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-class RecognizeCommandTest {
+class RecognizeCommandTest extends CliTest {
   @TempDir
   Path dir;
   private Path model;
   private Path images;
-  private String out;
-  private String err;
-
-  private int run(String... args) {
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    int code = new FoveaCli().run(args, new PrintStream(o, true, StandardCharsets.UTF_8),
-        new PrintStream(e, true, StandardCharsets.UTF_8));
-    out = o.toString(StandardCharsets.UTF_8);
-    err = e.toString(StandardCharsets.UTF_8);
-    return code;
-  }
-
   private static BufferedImage filled(int rgb) {
     BufferedImage image = new BufferedImage(30, 20, BufferedImage.TYPE_INT_RGB);
     for (int y = 0; y < 20; y++) {

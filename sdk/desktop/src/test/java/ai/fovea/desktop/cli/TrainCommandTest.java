@@ -3,9 +3,7 @@ package ai.fovea.desktop.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,26 +11,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The train command's user errors are one line and exit 2, before any data is read or training starts. */
-class TrainCommandTest {
+class TrainCommandTest extends CliTest {
   @TempDir Path dir;
-
-  private String err;
-
-  private int run(String... args) {
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    ByteArrayOutputStream e = new ByteArrayOutputStream();
-    int code = new FoveaCli().run(args, new PrintStream(o, true, StandardCharsets.UTF_8),
-        new PrintStream(e, true, StandardCharsets.UTF_8));
-    err = e.toString(StandardCharsets.UTF_8);
-    return code;
-  }
 
   @Test
   void helpDescribesTheOptions() {
-    ByteArrayOutputStream o = new ByteArrayOutputStream();
-    assertEquals(0, new FoveaCli().run(new String[] {"train", "--help"}, new PrintStream(o, true,
-        StandardCharsets.UTF_8), System.err));
-    String usage = o.toString(StandardCharsets.UTF_8);
+    assertEquals(0, run("train", "--help"));
+    String usage = out;
     assertTrue(usage.startsWith("Usage: ./fovea train"), usage);
     for (String option : new String[] {"--arch", "--epochs", "--batch", "--lr", "--optimizer", "--seed", "--threads",
         "--out", "--resume"}) {
