@@ -1,5 +1,6 @@
 package ai.fovea.desktop.assets;
 
+import ai.fovea.desktop.image.ImageFiles;
 import ai.fovea.kernels.tensor.DataType;
 import ai.fovea.kernels.tensor.Quantization;
 import ai.fovea.kernels.tensor.Shape;
@@ -9,35 +10,15 @@ import ai.fovea.sdk.convert.FrameConverter;
 import ai.fovea.sdk.convert.Interpolation;
 import ai.fovea.sdk.convert.ScaleMode;
 import ai.fovea.sdk.frame.Frame;
-import java.awt.image.BufferedImage;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import javax.imageio.ImageIO;
 
 /**
- * Photographs as SDK frames and model inputs (desktop: decoded with ImageIO). {@link #uint8Input} is the input the
+ * Photographs as model inputs (files decoded by {@link ImageFiles}). {@link #uint8Input} is the input the
  * published uint8 detectors take: the whole image stretched bilinearly to the model's size through the SDK's
  * {@link FrameConverter}, raw 0..255 RGB values (scale 1/128, zero point 128 maps them through unchanged).
  */
 public final class Photos {
   private Photos() {}
-
-  /** The image file as an ARGB frame (gray images become R = G = B). */
-  public static Frame frame(Path image) {
-    BufferedImage img;
-    try {
-      img = ImageIO.read(image.toFile());
-    } catch (IOException e) {
-      throw new UncheckedIOException("could not read image " + image, e);
-    }
-    if (img == null) {
-      throw new IllegalArgumentException(image + " is not an image ImageIO can read");
-    }
-    int w = img.getWidth();
-    int h = img.getHeight();
-    return Frame.argb(img.getRGB(0, 0, w, h, null, 0, w), w, h).build();
-  }
 
   /** The image resized (bilinear, stretched) to {@code [1, height, width, 3]} uint8 RGB holding raw pixel values. */
   public static Tensor uint8Input(Path image, int height, int width) {
@@ -45,7 +26,7 @@ public final class Photos {
         Quantization.perTensor(1f / 128, 128));
     FrameConverter converter = new FrameConverter(ConversionOptions.builder().scaleMode(ScaleMode.STRETCH)
         .interpolation(Interpolation.BILINEAR).normalization(128f, 128f).build());
-    Frame frame = frame(image);
+    Frame frame = ImageFiles.readFrame(image);
     converter.prepare(frame, input);
     converter.run(frame, input);
     return input;
