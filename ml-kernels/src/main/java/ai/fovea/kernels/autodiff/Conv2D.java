@@ -2,20 +2,24 @@ package ai.fovea.kernels.autodiff;
 
 import ai.fovea.kernels.conv.ConvParams;
 import ai.fovea.kernels.conv.Im2col;
+import ai.fovea.kernels.gemm.FloatGemm;
 import ai.fovea.kernels.op.Activation;
 import ai.fovea.kernels.op.ConvGeometry;
 import ai.fovea.kernels.op.OpPrepareException;
+import ai.fovea.kernels.parallel.ComputePool;
 import ai.fovea.kernels.tensor.Shape;
 
 /**
  * CONV_2D for training: input NHWC, filter [out, kh, kw, in] (TFLite's layout), optional bias [out], TFLite's
  * SAME/VALID padding, strides and dilations. Forward gathers every output pixel's window into a column matrix
  * (im2col) kept for backward; forward and the columns' gradient are packed GEMMs, the filter gradient a sum
- * of outer products over the columns, and the input gradient the columns' gradient scattered back (col2im). A 1×1 stride-1 unpadded conv uses the
+ * of outer products over the columns, and the input gradient the columns' gradient scattered back (col2im) a block of rows at a time. A 1×1 stride-1 unpadded conv uses the
  * input itself as the column matrix.
  */
 public final class Conv2D {
   private static final String NAME = "CONV_2D";
+  /** Rows of the columns' gradient computed at a time: 32 rows of a few hundred floats stay in L2. */
+  private static final int BLOCK = 32;
 
   private Conv2D() {}
 
@@ -76,18 +80,34 @@ public final class Conv2D {
         if (direct) {
           ParallelGemm.multiplyAdd(tape.pool(), dy, filter.values(), dx, rows, outChannels, depth);
         } else {
-          float[] dCols = new float[rows * depth];
-          ParallelGemm.multiply(tape.pool(), dy, filter.values(), dCols, rows, outChannels, depth);
-          int pixels = g.outHeight * g.outWidth;
-          // Images write disjoint slices of dx, so threads split the batch.
-          tape.pool().parallelFor(g.batch, (b0, b1) -> {
-            for (int r = b0 * pixels; r < b1 * pixels; r++) {
-              Im2col.scatterAdd(dCols, r * depth, g, r, dx);
-            }
-          });
+          scatterInputGradient(tape.pool(), g, dy, filter.values(), outChannels, depth, dx);
         }
       }
     });
     return y;
+  }
+
+  /**
+   * {@code dx += col2im(dy · filter)} without materializing the columns' gradient: threads take whole images
+   * (they write disjoint slices of dx), compute {@link #BLOCK} rows of it at a time into a small accumulator and
+   * scatter those while they are in cache. Blocks start at each image's first row, so every row's product and
+   * the order of the adds into dx are the same for any thread count.
+   */
+  private static void scatterInputGradient(ComputePool pool, ConvGeometry g, float[] dy, float[] filter,
+      int outChannels, int depth, float[] dx) {
+    FloatGemm w = FloatGemm.ofRows(filter, 0, outChannels, depth);
+    int pixels = g.outHeight * g.outWidth;
+    pool.parallelFor(g.batch, (b0, b1) -> {
+      float[][] acc = new float[BLOCK][depth];
+      for (int image = b0; image < b1; image++) {
+        for (int r0 = image * pixels; r0 < (image + 1) * pixels; r0 += BLOCK) {
+          int rows = Math.min(BLOCK, (image + 1) * pixels - r0);
+          w.multiply(dy, r0 * outChannels, outChannels, rows, null, acc, 0, depth);
+          for (int i = 0; i < rows; i++) {
+            Im2col.scatterAdd(acc[i], 0, g, r0 + i, dx);
+          }
+        }
+      }
+    });
   }
 }

@@ -76,6 +76,33 @@ class Conv2DTest {
   }
 
   @Test
+  void gradientsAreBitIdenticalForAnyThreadCount() {
+    // 5 images of 9×7 outputs: image rows are not a multiple of the row block, and 3 threads split images unevenly.
+    float[][] serial = gradients(ComputePool.serial());
+    try (ComputePool three = new ComputePool(3)) {
+      float[][] threaded = gradients(three);
+      for (int i = 0; i < serial.length; i++) {
+        assertArrayEquals(serial[i], threaded[i], 0f, "gradient " + i);
+      }
+    }
+  }
+
+  private static float[][] gradients(ComputePool pool) {
+    Random r = new Random(9);
+    Variable x = uniform("x", r, 5, 9, 7, 6);
+    Variable w = uniform("w", r, 20, 3, 3, 6);
+    Variable b = uniform("b", r, 20);
+    Tape tape = new Tape(pool);
+    Variable y = Conv2D.apply(tape, x, w, b, params(Padding.SAME, 1, 1));
+    float[] dy = new float[y.size()];
+    for (int i = 0; i < dy.length; i++) {
+      dy[i] = r.nextFloat() - 0.5f;
+    }
+    tape.backward(y, dy);
+    return new float[][] {y.values(), x.grad(), w.grad(), b.grad()};
+  }
+
+  @Test
   void rejectsFusedActivations() {
     Random r = new Random(6);
     Variable x = uniform("x", r, 1, 3, 3, 1);

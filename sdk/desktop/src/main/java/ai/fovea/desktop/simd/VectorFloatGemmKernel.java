@@ -25,6 +25,12 @@ public final class VectorFloatGemmKernel implements FloatGemmKernel {
     return "vector-" + S.vectorBitSize();
   }
 
+  /** Register tiles are one or two vectors wide, so a single vector's width of columns already runs well. */
+  @Override
+  public int narrowColumns() {
+    return L;
+  }
+
   @Override
   public void multiply(float[][] b, int depth, float[] a, int aOffset, int lda, int rows, float[] seed,
       float[][] acc, int j0, int j1) {
