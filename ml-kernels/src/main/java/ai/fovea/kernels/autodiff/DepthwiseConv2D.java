@@ -10,10 +10,12 @@ import ai.fovea.kernels.tensor.Shape;
  * DEPTHWISE_CONV_2D for training: input NHWC with C channels, filter [1, kh, kw, C·multiplier] (TFLite's
  * layout), optional bias [C·multiplier]; output channel o reads input channel o / multiplier. Each output
  * needs only kh·kw products, too few for a GEMM, so all three passes are direct loops: forward and the input
- * gradient split the batch over threads, the filter gradient splits channels.
+ * gradient split the batch over threads, the filter gradient sums fixed groups of images.
  */
 public final class DepthwiseConv2D {
   private static final String NAME = "DEPTHWISE_CONV_2D";
+  /** Fixed image groups of the filter gradient: enough to balance 16 threads, fixed for determinism. */
+  private static final int GROUPS = 16;
 
   private DepthwiseConv2D() {}
 
@@ -49,14 +51,10 @@ public final class DepthwiseConv2D {
         for (int oy = 0; oy < g.outHeight; oy++) {
           for (int ox = 0; ox < g.outWidth; ox++) {
             int o = ((n * g.outHeight + oy) * g.outWidth + ox) * outC;
-            for (int ch = 0; ch < outC; ch++) {
-              out[o + ch] = b == null ? 0f : b[ch];
+            if (b != null) {
+              System.arraycopy(b, 0, out, o, outC);
             }
-            forEachTap(g, outC, n, oy, ox, (i, f) -> {
-              for (int ch = 0; ch < outC; ch++) {
-                out[o + ch] += in[i + ch / mult] * w[f + ch];
-              }
-            });
+            forEachTap(g, outC, n, oy, ox, (i, f) -> multiplyAdd(out, o, in, i, w, f, outC, mult));
           }
         }
       }
@@ -70,38 +68,76 @@ public final class DepthwiseConv2D {
             for (int oy = 0; oy < g.outHeight; oy++) {
               for (int ox = 0; ox < g.outWidth; ox++) {
                 int o = ((n * g.outHeight + oy) * g.outWidth + ox) * outC;
-                forEachTap(g, outC, n, oy, ox, (i, f) -> {
-                  for (int ch = 0; ch < outC; ch++) {
-                    dx[i + ch / mult] += dy[o + ch] * w[f + ch];
-                  }
-                });
+                forEachTap(g, outC, n, oy, ox, (i, f) -> scatterProduct(dx, i, dy, o, w, f, outC, mult));
               }
             }
           }
         });
       }
       if (filter.requiresGrad()) {
-        float[] dw = filter.grad();
-        tape.pool().parallelFor(outC, (c0, c1) -> {
-          for (int n = 0; n < g.batch; n++) {
-            for (int oy = 0; oy < g.outHeight; oy++) {
-              for (int ox = 0; ox < g.outWidth; ox++) {
-                int o = ((n * g.outHeight + oy) * g.outWidth + ox) * outC;
-                forEachTap(g, outC, n, oy, ox, (i, f) -> {
-                  for (int ch = c0; ch < c1; ch++) {
-                    dw[f + ch] += dy[o + ch] * in[i + ch / mult];
-                  }
-                });
-              }
-            }
-          }
-        });
+        addFilterGradient(tape, g, in, dy, outC, mult, filter.grad());
       }
       if (bias != null && bias.requiresGrad()) {
         ParallelGemm.addColumnSums(dy, dy.length / outC, outC, bias.grad());
       }
     });
     return y;
+  }
+
+  /**
+   * {@code dw += Σ dy ⊗ input taps}. Images are cut into at most {@link #GROUPS} fixed groups; threads take whole
+   * groups, each group sums into its own copy of dw, and the copies are added in order: every channel's loop
+   * is the full channel count long, and the result does not depend on the thread count.
+   */
+  private static void addFilterGradient(Tape tape, ConvGeometry g, float[] in, float[] dy, int outC, int mult,
+      float[] dw) {
+    int groups = Math.min(GROUPS, g.batch);
+    float[][] sums = new float[groups][dw.length];
+    tape.pool().parallelFor(groups, (g0, g1) -> {
+      for (int group = g0; group < g1; group++) {
+        float[] sum = sums[group];
+        for (int n = g.batch * group / groups; n < g.batch * (group + 1) / groups; n++) {
+          for (int oy = 0; oy < g.outHeight; oy++) {
+            for (int ox = 0; ox < g.outWidth; ox++) {
+              int o = ((n * g.outHeight + oy) * g.outWidth + ox) * outC;
+              forEachTap(g, outC, n, oy, ox, (i, f) -> multiplyAdd(sum, f, in, i, dy, o, outC, mult));
+            }
+          }
+        }
+      }
+    });
+    for (float[] sum : sums) {
+      for (int i = 0; i < dw.length; i++) {
+        dw[i] += sum[i];
+      }
+    }
+  }
+
+  /** {@code acc[a + ch] += x[i + ch / mult] · y[j + ch]} for every output channel ch. */
+  private static void multiplyAdd(float[] acc, int a, float[] x, int i, float[] y, int j, int outC, int mult) {
+    if (mult == 1) {
+      // No division per channel: a plain loop C2 vectorizes.
+      for (int ch = 0; ch < outC; ch++) {
+        acc[a + ch] += x[i + ch] * y[j + ch];
+      }
+    } else {
+      for (int ch = 0; ch < outC; ch++) {
+        acc[a + ch] += x[i + ch / mult] * y[j + ch];
+      }
+    }
+  }
+
+  /** {@code dx[i + ch / mult] += dy[o + ch] · w[f + ch]} for every output channel ch. */
+  private static void scatterProduct(float[] dx, int i, float[] dy, int o, float[] w, int f, int outC, int mult) {
+    if (mult == 1) {
+      for (int ch = 0; ch < outC; ch++) {
+        dx[i + ch] += dy[o + ch] * w[f + ch];
+      }
+    } else {
+      for (int ch = 0; ch < outC; ch++) {
+        dx[i + ch / mult] += dy[o + ch] * w[f + ch];
+      }
+    }
   }
 
   /** One in-bounds tap: the input pixel's first channel index and the filter tap's first channel index. */

@@ -42,6 +42,28 @@ class DepthwiseConv2DTest {
   }
 
   @Test
+  void filterGradientIsBitIdenticalForAnyThreadCount() {
+    float[] serial = filterGradient(ComputePool.serial());
+    try (ComputePool three = new ComputePool(3)) {
+      assertArrayEquals(serial, filterGradient(three), 0f);
+    }
+  }
+
+  private static float[] filterGradient(ComputePool pool) {
+    Random r = new Random(5);
+    Variable x = uniform("x", r, 7, 6, 5, 4);
+    Variable w = uniform("w", r, 1, 3, 3, 4);
+    Tape tape = new Tape(pool);
+    Variable y = DepthwiseConv2D.apply(tape, x, w, null, params(Padding.SAME, 1, 1, 1));
+    float[] dy = new float[y.size()];
+    for (int i = 0; i < dy.length; i++) {
+      dy[i] = r.nextFloat() - 0.5f;
+    }
+    tape.backward(y, dy);
+    return w.grad();
+  }
+
+  @Test
   void forwardMatchesTheInferenceKernel() {
     Random r = new Random(4);
     DepthwiseParams p = params(Padding.SAME, 2, 1, 2);
