@@ -111,24 +111,26 @@ final class ParallelGemm {
   /**
    * {@code c[m×n] += aᵀ · b} for a [k×m] and b [k×n]: weight gradients, where k (batch rows or output pixels)
    * is long and m, n are small. k is cut into at most {@link #K_GROUPS} fixed groups of {@link #K_PANEL}-row
-   * panels; threads take whole groups, run the packed kernel on each panel of b (packed while it is hot in
-   * cache) into the group's own m×n sum, and the group sums are added in order at the end: each thread streams
+   * panels; threads take whole groups, run the packed kernel on each panel (a's rows transposed and b's packed
+   * while they are hot in cache) into the group's own m×n sum, and the group sums are added in order at the end: each thread streams
    * only its share of b, once, and the result does not depend on the thread count.
    */
   static void multiplyTransposedAAdd(ComputePool pool, float[] a, float[] b, float[] c, int m, int k, int n) {
     if (m == 0 || n == 0 || k == 0) {
       return;
     }
-    float[] at = transpose(a, k, m);
     int panels = (k + K_PANEL - 1) / K_PANEL;
     int groups = Math.min(K_GROUPS, panels);
     float[][][] sums = new float[groups][m][n];
     pool.parallelFor(groups, (g0, g1) -> {
       float[][] panel = new float[m][n];
+      float[] at = new float[m * K_PANEL];
       for (int group = g0; group < g1; group++) {
         for (int q = panels * group / groups; q < panels * (group + 1) / groups; q++) {
           int p0 = q * K_PANEL;
-          FloatGemm.ofRows(b, p0, Math.min(K_PANEL, k - p0), n).multiply(at, p0, k, m, null, panel, 0, n);
+          int rows = Math.min(K_PANEL, k - p0);
+          transpose(a, p0, rows, m, at);
+          FloatGemm.ofRows(b, p0, rows, n).multiply(at, 0, rows, m, null, panel, 0, n);
           for (int o = 0; o < m; o++) {
             float[] sum = sums[group][o];
             float[] add = panel[o];
@@ -148,15 +150,14 @@ final class ParallelGemm {
     }
   }
 
-  /** The transpose of a row-major rows×cols matrix. */
-  static float[] transpose(float[] a, int rows, int cols) {
-    float[] t = new float[rows * cols];
+  /** Writes rows [row0, row0 + rows) of a row-major matrix with {@code cols} columns into t transposed, cols×rows. */
+  private static void transpose(float[] a, int row0, int rows, int cols, float[] t) {
     for (int r = 0; r < rows; r++) {
+      int base = (row0 + r) * cols;
       for (int c = 0; c < cols; c++) {
-        t[c * rows + r] = a[r * cols + c];
+        t[c * rows + r] = a[base + c];
       }
     }
-    return t;
   }
 
   /** {@code sums[j] += Σ_r a[r][j]}: the bias gradient. */
