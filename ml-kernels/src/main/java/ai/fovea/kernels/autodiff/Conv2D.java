@@ -12,13 +12,14 @@ import ai.fovea.kernels.tensor.Shape;
 /**
  * CONV_2D for training: input NHWC, filter [out, kh, kw, in] (TFLite's layout), optional bias [out], TFLite's
  * SAME/VALID padding, strides and dilations. Forward gathers every output pixel's window into a column matrix
- * (im2col) kept for backward; forward and the columns' gradient are packed GEMMs, the filter gradient a sum
- * of outer products over the columns, and the input gradient the columns' gradient scattered back (col2im) a block of rows at a time. A 1×1 stride-1 unpadded conv uses the
- * input itself as the column matrix.
+ * (im2col) kept for backward and multiplies it by the filter; the filter gradient is a sum of outer products
+ * over the columns. The input gradient is, for stride 1, a convolution of the output gradient with the flipped
+ * filter, otherwise the columns' gradient scattered back (col2im); both run a block of rows at a time. A 1×1
+ * stride-1 unpadded conv uses the input itself as the column matrix.
  */
 public final class Conv2D {
   private static final String NAME = "CONV_2D";
-  /** Rows of the columns' gradient computed at a time: 32 rows of a few hundred floats stay in L2. */
+  /** Rows of an input-gradient product computed at a time: 32 rows of a few hundred floats stay in L2. */
   private static final int BLOCK = 32;
 
   private Conv2D() {}
@@ -79,12 +80,60 @@ public final class Conv2D {
         float[] dx = x.grad();
         if (direct) {
           ParallelGemm.multiplyAdd(tape.pool(), dy, filter.values(), dx, rows, outChannels, depth);
+        } else if (g.strideH == 1 && g.strideW == 1 && g.inChannels >= FloatGemm.narrowColumns()) {
+          gatherInputGradient(tape.pool(), g, dy, filter.values(), outChannels, dx);
         } else {
           scatterInputGradient(tape.pool(), g, dy, filter.values(), outChannels, depth, dx);
         }
       }
     });
     return y;
+  }
+
+  /**
+   * {@code dx += im2col(dy) · flipped filter} for a stride-1 window: the input gradient as a convolution of the
+   * output gradient over the {@link ConvGeometry#adjoint adjoint} window, so each thread gathers (copies) rows
+   * instead of scattering (adding) them, and writes disjoint rows of dx. The product has inChannels columns, so
+   * it is used where the kernel runs well on that width.
+   */
+  private static void gatherInputGradient(ComputePool pool, ConvGeometry g, float[] dy, float[] filter,
+      int outChannels, float[] dx) {
+    ConvGeometry adjoint = g.adjoint(outChannels);
+    int kh = g.filterHeight;
+    int kw = g.filterWidth;
+    int inC = g.inChannels;
+    int depth = kh * kw * outChannels;
+    // B[(ky, kx, o)][c] = filter[o][kh-1-ky][kw-1-kx][c]: the taps in the adjoint window's order.
+    float[] flipped = new float[depth * inC];
+    for (int ky = 0; ky < kh; ky++) {
+      for (int kx = 0; kx < kw; kx++) {
+        for (int o = 0; o < outChannels; o++) {
+          System.arraycopy(filter, ((o * kh + kh - 1 - ky) * kw + kw - 1 - kx) * inC, flipped,
+              ((ky * kw + kx) * outChannels + o) * inC, inC);
+        }
+      }
+    }
+    FloatGemm b = FloatGemm.ofRows(flipped, 0, depth, inC);
+    int rows = adjoint.batch * adjoint.outHeight * adjoint.outWidth;
+    pool.parallelFor((rows + BLOCK - 1) / BLOCK, (q0, q1) -> {
+      float[] a = new float[BLOCK * depth];
+      float[][] acc = new float[BLOCK][inC];
+      for (int q = q0; q < q1; q++) {
+        int r0 = q * BLOCK;
+        int count = Math.min(BLOCK, rows - r0);
+        for (int i = 0; i < count; i++) {
+          Im2col.gather(dy, adjoint, r0 + i, a, i * depth, 0f);
+        }
+        b.multiply(a, 0, depth, count, null, acc, 0, inC);
+        for (int i = 0; i < count; i++) {
+          float[] row = acc[i];
+          int base = (r0 + i) * inC;
+          for (int c = 0; c < inC; c++) {
+            dx[base + c] += row[c];
+          }
+        }
+      }
+    });
   }
 
   /**

@@ -55,6 +55,14 @@ class Conv2DTest {
   }
 
   @Test
+  void gradientsMatchWhenTheInputGradientIsAConvolutionOfTheOutputGradient() {
+    // 64 input channels: wide enough for the flipped-filter convolution under any kernel; odd, even and dilated windows
+    check(7, new int[] {1, 5, 4, 64}, new int[] {2, 3, 3, 64}, params(Padding.SAME, 1, 1));
+    check(8, new int[] {1, 4, 5, 64}, new int[] {2, 2, 2, 64}, params(Padding.SAME, 1, 1));
+    check(9, new int[] {1, 6, 5, 64}, new int[] {2, 2, 3, 64}, params(Padding.VALID, 1, 2));
+  }
+
+  @Test
   void forwardMatchesTheInferenceKernel() {
     assertForwardMatchesInference(5, 3);
     assertForwardMatchesInference(8, 1);
