@@ -112,13 +112,31 @@ final class ParallelGemm {
    * {@code c[m×n] += aᵀ · b} for a [k×m] and b [k×n]: weight gradients, where k (batch rows or output pixels)
    * is long and m, n are small. k is cut into at most {@link #K_GROUPS} fixed groups of {@link #K_PANEL}-row
    * panels; threads take whole groups, run the packed kernel on each panel (a's rows transposed and b's packed
-   * while they are hot in cache) into the group's own m×n sum, and the group sums are added in order at the end: each thread streams
-   * only its share of b, once, and the result does not depend on the thread count.
+   * while they are hot in cache) into the group's own m×n sum, and the group sums are added in order at the end:
+   * each thread streams only its share of b, once, and the result does not depend on the thread count.
    */
   static void multiplyTransposedAAdd(ComputePool pool, float[] a, float[] b, float[] c, int m, int k, int n) {
     if (m == 0 || n == 0 || k == 0) {
       return;
     }
+    if (n < m) {
+      // Fewer columns than rows (a first conv's 9 taps against 16 channels): the kernel wants the wider side as
+      // its columns, so compute cᵀ = bᵀ · a and add it back transposed.
+      float[] ct = new float[n * m];
+      addProductOfTransposed(pool, b, a, ct, n, k, m);
+      for (int o = 0; o < m; o++) {
+        for (int j = 0; j < n; j++) {
+          c[o * n + j] += ct[j * m + o];
+        }
+      }
+    } else {
+      addProductOfTransposed(pool, a, b, c, m, k, n);
+    }
+  }
+
+  /** {@link #multiplyTransposedAAdd} with the operands as given. */
+  private static void addProductOfTransposed(ComputePool pool, float[] a, float[] b, float[] c, int m, int k,
+      int n) {
     int panels = (k + K_PANEL - 1) / K_PANEL;
     int groups = Math.min(K_GROUPS, panels);
     float[][][] sums = new float[groups][m][n];
