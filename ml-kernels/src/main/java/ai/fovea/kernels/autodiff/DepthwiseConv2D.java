@@ -116,7 +116,7 @@ public final class DepthwiseConv2D {
   /** {@code acc[a + ch] += x[i + ch / mult] · y[j + ch]} for every output channel ch. */
   private static void multiplyAdd(float[] acc, int a, float[] x, int i, float[] y, int j, int outC, int mult) {
     if (mult == 1) {
-      // No division per channel: a plain loop C2 vectorizes.
+      // Multiplier 1 needs no integer division per channel, the costliest step of the general loop.
       for (int ch = 0; ch < outC; ch++) {
         acc[a + ch] += x[i + ch] * y[j + ch];
       }
