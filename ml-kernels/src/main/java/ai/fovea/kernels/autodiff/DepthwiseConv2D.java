@@ -10,12 +10,13 @@ import ai.fovea.kernels.tensor.Shape;
  * DEPTHWISE_CONV_2D for training: input NHWC with C channels, filter [1, kh, kw, C·multiplier] (TFLite's
  * layout), optional bias [C·multiplier]; output channel o reads input channel o / multiplier. Each output
  * needs only kh·kw products, too few for a GEMM, so all three passes are direct loops over one output row and
- * one filter tap at a time. The in-bounds pixels of that row then form one contiguous run of
- * pixels × channels in the output, in the input and in the filter tap repeated along the row, a single long
- * loop the JIT vectorizes. For that, a multiplier above 1 first repeats each input channel, and a horizontal
- * stride s first reorders every input row by pixel index mod s (the pixels one run reads become adjacent);
- * the backward undoes both. Forward splits output rows over threads, the input gradient splits images, the
- * filter gradient sums fixed groups of images in order: results do not depend on the thread count.
+ * one filter tap at a time: the row's pixels × channels against the tap's channels repeated along the row, one
+ * long loop. The JIT vectorizes such a loop only when every array in it is indexed alike, so each tap's input
+ * pixels are first copied into a row buffer (zeros where the tap falls outside the image). For contiguous runs,
+ * a multiplier above 1 first repeats each input channel, and a horizontal stride s first reorders every input
+ * row by pixel index mod s; the backward undoes both. Forward splits output rows over threads, the input
+ * gradient splits images, the filter gradient sums fixed groups of images in order: results do not depend on
+ * the thread count.
  */
 public final class DepthwiseConv2D {
   private static final String NAME = "DEPTHWISE_CONV_2D";
@@ -50,41 +51,52 @@ public final class DepthwiseConv2D {
     Runs runs = new Runs(g, c);
     Variable y = tape.output(NAME, g.outputShape(c), input, filter, bias);
     float[] in = runs.reorder(tape, input.values());
-    float[] w = runs.tile(filter.values());
+    float[][] w = runs.tile(filter.values());
     float[] out = y.values();
-    float[] b = bias == null ? null : bias.values();
+    float[] b = bias == null ? new float[c] : bias.values();
+    int rowSize = runs.rowSize;
     tape.pool().parallelFor(g.batch * g.outHeight, (r0, r1) -> {
+      float[] acc = new float[rowSize];
+      float[] run = new float[rowSize];
       for (int row = r0; row < r1; row++) {
-        if (b != null) {
-          for (int p = row * runs.rowSize; p < (row + 1) * runs.rowSize; p += c) {
-            System.arraycopy(b, 0, out, p, c);
-          }
+        for (int p = 0; p < rowSize; p += c) {
+          System.arraycopy(b, 0, acc, p, c);
         }
-        runs.forEachTap(row, (o, i, f, length) -> {
-          for (int j = 0; j < length; j++) {
-            out[o + j] += in[i + j] * w[f + j];
+        runs.forEachTap(row, (tap, kx, i) -> {
+          runs.load(in, i, kx, run);
+          float[] wt = w[tap];
+          for (int j = 0; j < rowSize; j++) {
+            acc[j] += run[j] * wt[j];
           }
         });
+        System.arraycopy(acc, 0, out, row * rowSize, rowSize);
       }
     });
     tape.record(y, () -> backward(tape, runs, in, w, input, filter, bias, y));
     return y;
   }
 
-  private static void backward(Tape tape, Runs runs, float[] in, float[] w, Variable x, Variable filter,
+  private static void backward(Tape tape, Runs runs, float[] in, float[][] w, Variable x, Variable filter,
       Variable bias, Variable y) {
     ConvGeometry g = runs.g;
     int c = runs.c;
+    int rowSize = runs.rowSize;
     float[] dy = y.grad();
     if (x.requiresGrad()) {
       float[] dx = runs.reordered ? new float[in.length] : x.grad();
       // One image per task: the rows of an image write overlapping input rows.
       tape.pool().parallelFor(g.batch, (n0, n1) -> {
+        float[] dyRow = new float[rowSize];
+        float[] run = new float[rowSize];
         for (int row = n0 * g.outHeight; row < n1 * g.outHeight; row++) {
-          runs.forEachTap(row, (o, i, f, length) -> {
-            for (int j = 0; j < length; j++) {
-              dx[i + j] += dy[o + j] * w[f + j];
+          System.arraycopy(dy, row * rowSize, dyRow, 0, rowSize);
+          runs.forEachTap(row, (tap, kx, i) -> {
+            runs.load(dx, i, kx, run);
+            float[] wt = w[tap];
+            for (int j = 0; j < rowSize; j++) {
+              run[j] += dyRow[j] * wt[j];
             }
+            runs.store(run, kx, dx, i);
           });
         }
       });
@@ -96,14 +108,19 @@ public final class DepthwiseConv2D {
       int groups = Math.min(FILTER_GROUPS, g.batch);
       float[][] sums = new float[groups][];
       tape.pool().parallelFor(groups, (g0, g1) -> {
+        float[] dyRow = new float[rowSize];
+        float[] run = new float[rowSize];
         for (int group = g0; group < g1; group++) {
           // Sums per tap and row position, folded over the row's pixels at the end.
-          float[] acc = new float[w.length];
+          float[][] acc = new float[w.length][rowSize];
           for (int row = g.batch * group / groups * g.outHeight; row < g.batch * (group + 1) / groups * g.outHeight;
               row++) {
-            runs.forEachTap(row, (o, i, f, length) -> {
-              for (int j = 0; j < length; j++) {
-                acc[f + j] += dy[o + j] * in[i + j];
+            System.arraycopy(dy, row * rowSize, dyRow, 0, rowSize);
+            runs.forEachTap(row, (tap, kx, i) -> {
+              runs.load(in, i, kx, run);
+              float[] sum = acc[tap];
+              for (int j = 0; j < rowSize; j++) {
+                sum[j] += dyRow[j] * run[j];
               }
             });
           }
@@ -144,18 +161,15 @@ public final class DepthwiseConv2D {
     return y;
   }
 
-  /**
-   * One run: {@code length} values from index {@code output} of the output (or its gradient), {@code input} of
-   * the reordered input and {@code filter} of the tiled filter.
-   */
-  private interface RunBody {
-    void visit(int output, int input, int filter, int length);
+  /** One in-bounds filter tap (ky·kw + kx) of an output row, whose first input pixel is at {@code input}. */
+  private interface TapBody {
+    void visit(int tap, int kx, int input);
   }
 
   /**
-   * The runs of a geometry. Input rows are reordered into {@code strideW} phases of {@code phaseWidth} pixels
-   * (pixel ix at phase ix mod s, slot ix / s), so the pixels ix = ox·s + offset of consecutive ox are adjacent.
-   * The filter is tiled into one row per tap, its channels repeated for every output pixel.
+   * The runs of a geometry: under tap kx, the output columns [first, end) of a row read in-bounds input pixels.
+   * Input rows are reordered into {@code strideW} phases of {@code phaseWidth} pixels (pixel ix at phase
+   * ix mod s, slot ix / s), so the pixels ix = ox·s + offset of consecutive ox are adjacent.
    */
   private static final class Runs {
     final ConvGeometry g;
@@ -189,8 +203,8 @@ public final class DepthwiseConv2D {
       }
     }
 
-    /** Visits the runs of output row {@code row} (image · outHeight + oy) in filter-tap order. */
-    void forEachTap(int row, RunBody body) {
+    /** Visits the in-bounds taps of output row {@code row} (image · outHeight + oy) in filter order. */
+    void forEachTap(int row, TapBody body) {
       int n = row / g.outHeight;
       int oy = row % g.outHeight;
       for (int ky = 0; ky < g.filterHeight; ky++) {
@@ -201,33 +215,42 @@ public final class DepthwiseConv2D {
         int inRow = (n * g.inHeight + iy) * inRowPixels;
         for (int kx = 0; kx < g.filterWidth; kx++) {
           if (first[kx] < end[kx]) {
-            body.visit((row * g.outWidth + first[kx]) * c, (inRow + slot[kx]) * c,
-                (ky * g.filterWidth + kx) * rowSize + first[kx] * c, (end[kx] - first[kx]) * c);
+            body.visit(ky * g.filterWidth + kx, kx, (inRow + slot[kx]) * c);
           }
         }
       }
     }
 
-    /** The filter [kh·kw taps][c] as [taps][outWidth·c]. */
-    float[] tile(float[] w) {
-      int taps = g.filterHeight * g.filterWidth;
-      float[] tiled = new float[taps * rowSize];
-      for (int t = 0; t < taps; t++) {
-        for (int p = 0; p < g.outWidth; p++) {
-          System.arraycopy(w, t * c, tiled, t * rowSize + p * c, c);
+    /** Copies the run of tap kx from {@code src} at {@code input} into {@code row}, zeros outside it. */
+    void load(float[] src, int input, int kx, float[] row) {
+      java.util.Arrays.fill(row, 0, first[kx] * c, 0f);
+      System.arraycopy(src, input, row, first[kx] * c, (end[kx] - first[kx]) * c);
+      java.util.Arrays.fill(row, end[kx] * c, rowSize, 0f);
+    }
+
+    /** Copies the run of tap kx from {@code row} back to {@code dst} at {@code input}. */
+    void store(float[] row, int kx, float[] dst, int input) {
+      System.arraycopy(row, first[kx] * c, dst, input, (end[kx] - first[kx]) * c);
+    }
+
+    /** The filter [kh·kw taps][c] as [taps][outWidth·c], each tap's channels repeated along the row. */
+    float[][] tile(float[] w) {
+      float[][] tiled = new float[g.filterHeight * g.filterWidth][rowSize];
+      for (int t = 0; t < tiled.length; t++) {
+        for (int p = 0; p < rowSize; p += c) {
+          System.arraycopy(w, t * c, tiled[t], p, c);
         }
       }
       return tiled;
     }
 
     /** The inverse of {@link #tile} for gradients: each tap's channels summed over the row's pixels in order. */
-    float[] foldRow(float[] tiled) {
-      int taps = g.filterHeight * g.filterWidth;
-      float[] w = new float[taps * c];
-      for (int t = 0; t < taps; t++) {
-        for (int p = 0; p < g.outWidth; p++) {
+    float[] foldRow(float[][] tiled) {
+      float[] w = new float[tiled.length * c];
+      for (int t = 0; t < tiled.length; t++) {
+        for (int p = 0; p < rowSize; p += c) {
           for (int ch = 0; ch < c; ch++) {
-            w[t * c + ch] += tiled[t * rowSize + p * c + ch];
+            w[t * c + ch] += tiled[t][p + ch];
           }
         }
       }
