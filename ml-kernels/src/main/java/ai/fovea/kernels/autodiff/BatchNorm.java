@@ -79,11 +79,12 @@ public final class BatchNorm {
     if (training) {
       // Sums of x − (the first row) keep the one-pass variance accurate when |mean| ≫ std.
       float[] shift = lanes.tile(in);
-      double[][] sums = lanes.sums(tape.pool(), (s1, s2, base, length) -> {
+      double[][] sums = lanes.sums(tape.pool(), (s1, s2, base, length, scratch) -> {
+        float[] v = lanes.load(in, base, length, scratch[0]);
         for (int j = 0; j < length; j++) {
-          float v = in[base + j] - shift[j];
-          s1[j] += v;
-          s2[j] += v * v;
+          float d = v[j] - shift[j];
+          s1[j] += d;
+          s2[j] += d * d;
         }
       });
       for (int ch = 0; ch < c; ch++) {
@@ -106,10 +107,12 @@ public final class BatchNorm {
     float[] s = lanes.tile(invStd);
     float[] g = lanes.tile(gamma.values());
     float[] b = lanes.tile(beta.values());
-    lanes.forEach(tape.pool(), (base, length) -> {
+    lanes.forEach(tape.pool(), (base, length, scratch) -> {
+      float[] v = lanes.load(in, base, length, scratch[0]);
       for (int j = 0; j < length; j++) {
-        out[base + j] = g[j] * ((in[base + j] - m[j]) * s[j]) + b[j];
+        v[j] = g[j] * ((v[j] - m[j]) * s[j]) + b[j];
       }
+      System.arraycopy(v, 0, out, base, length);
     });
     tape.record(y, () -> backward(tape.pool(), lanes, x, y, m, s, training));
     return y;
@@ -122,10 +125,12 @@ public final class BatchNorm {
     int count = x.size() / c;
     float[] in = x.values();
     float[] dy = y.grad();
-    double[][] sums = lanes.sums(pool, (s1, s2, base, length) -> {
+    double[][] sums = lanes.sums(pool, (s1, s2, base, length, scratch) -> {
+      float[] u = lanes.load(dy, base, length, scratch[0]);
+      float[] v = lanes.load(in, base, length, scratch[1]);
       for (int j = 0; j < length; j++) {
-        s1[j] += dy[base + j];
-        s2[j] += dy[base + j] * ((in[base + j] - m[j]) * s[j]);
+        s1[j] += u[j];
+        s2[j] += u[j] * ((v[j] - m[j]) * s[j]);
       }
     });
     double[] sumDy = sums[0];
@@ -158,27 +163,35 @@ public final class BatchNorm {
     float[] p = lanes.tile(perNormalized);
     float[] o = lanes.tile(offset);
     float[] dx = x.grad();
-    lanes.forEach(pool, (base, length) -> {
+    lanes.forEach(pool, (base, length, scratch) -> {
+      float[] u = lanes.load(dy, base, length, scratch[0]);
+      float[] v = lanes.load(in, base, length, scratch[1]);
+      float[] z = lanes.load(dx, base, length, scratch[2]);
       for (int j = 0; j < length; j++) {
-        dx[base + j] += a[j] * dy[base + j] + p[j] * ((in[base + j] - m[j]) * s[j]) + o[j];
+        z[j] += a[j] * u[j] + p[j] * ((v[j] - m[j]) * s[j]) + o[j];
       }
+      System.arraycopy(z, 0, dx, base, length);
     });
   }
 
-  /** One segment of whole rows: {@code length} values from {@code base}, lane j holding channel j mod c. */
+  /**
+   * One segment of whole rows: {@code length} values from {@code base}, lane j holding channel j mod c;
+   * {@code scratch} holds three buffers of a segment's length for this task.
+   */
   private interface Segment {
-    void run(int base, int length);
+    void run(int base, int length, float[][] scratch);
   }
 
   /** Adds one segment's per-lane sums into {@code s1} and {@code s2}. */
   private interface SegmentSums {
-    void run(float[] s1, float[] s2, int base, int length);
+    void run(float[] s1, float[] s2, int base, int length, float[][] scratch);
   }
 
   /**
    * The rows×c input seen as segments of up to {@code rowsPerSegment} whole rows, so that loops run over a
    * segment's values (at least {@link #LANES} long) against per-channel values tiled to that length instead
-   * of over c channels per row. Blocks of whole segments are the unit of work and of partial sums; their
+   * of over c channels per row. The JIT vectorizes such a loop only when all its arrays are indexed alike, so
+   * bodies first copy their segment into scratch buffers ({@link #load}). Blocks of whole segments are the unit of work and of partial sums; their
    * size depends only on the shape, so results do not depend on the thread count.
    */
   private static final class Lanes {
@@ -208,19 +221,26 @@ public final class BatchNorm {
       return tiled;
     }
 
+    /** {@code length} values of {@code src} from {@code base}, copied to the start of {@code buffer}. */
+    float[] load(float[] src, int base, int length, float[] buffer) {
+      System.arraycopy(src, base, buffer, 0, length);
+      return buffer;
+    }
+
     void forEach(ComputePool pool, Segment segment) {
       pool.parallelFor(blocks, (b0, b1) -> {
+        float[][] scratch = new float[3][rowsPerSegment * c];
         for (int block = b0; block < b1; block++) {
-          forBlock(block, segment);
+          forBlock(block, segment, scratch);
         }
       });
     }
 
-    private void forBlock(int block, Segment segment) {
+    private void forBlock(int block, Segment segment, float[][] scratch) {
       int first = block * segmentsPerBlock * rowsPerSegment;
       int end = Math.min(rows, first + segmentsPerBlock * rowsPerSegment);
       for (int r = first; r < end; r += rowsPerSegment) {
-        segment.run(r * c, (Math.min(end, r + rowsPerSegment) - r) * c);
+        segment.run(r * c, (Math.min(end, r + rowsPerSegment) - r) * c, scratch);
       }
     }
 
@@ -232,10 +252,11 @@ public final class BatchNorm {
       float[][] first = new float[blocks][];
       float[][] second = new float[blocks][];
       pool.parallelFor(blocks, (b0, b1) -> {
+        float[][] scratch = new float[3][rowsPerSegment * c];
         for (int block = b0; block < b1; block++) {
           float[] s1 = new float[rowsPerSegment * c];
           float[] s2 = new float[rowsPerSegment * c];
-          forBlock(block, (base, length) -> sums.run(s1, s2, base, length));
+          forBlock(block, (base, length, buffers) -> sums.run(s1, s2, base, length, buffers), scratch);
           first[block] = s1;
           second[block] = s2;
         }
