@@ -2,6 +2,7 @@ package ai.fovea.models.train;
 
 import ai.fovea.kernels.autodiff.Variable;
 import ai.fovea.kernels.optim.Optimizer;
+import ai.fovea.models.data.Normalization;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -21,14 +22,15 @@ import java.util.zip.CRC32;
  * configuration (whose seed fixes every later epoch's randomness, see {@link Trainer}). Free-form {@code tags}
  * (Properties text) say how to rebuild the network (the CLI stores dataset, architecture and width).
  *
- * <p>Format, big-endian: magic {@code FOVEACKP}, int version (1), UTF network name, UTF configuration, UTF tags,
- * int epochs done, int optimizer steps, float mean, float std, int record count and per record an int epoch and
+ * <p>Format, big-endian: magic {@code FOVEACKP}, int version (2), UTF network name, UTF configuration, UTF tags,
+ * int epochs done, int optimizer steps, int channel count and per channel a float mean and a float std, int record count and per record an int epoch and
  * seven doubles, int array count and per array a UTF name, int length and the floats, then the CRC-32 of all
  * preceding bytes as a long. Reading checks the magic, version, checksum and every count against the file and
- * throws {@link CheckpointFormatException}; restoring checks every array's name and length against the network.
+ * throws {@link CheckpointFormatException} (version 1, with one scalar mean and std, is
+ * not read); restoring checks every array's name and length against the network.
  */
 public final class Checkpoint {
-  static final int VERSION = 1;
+  static final int VERSION = 2;
   private static final byte[] MAGIC = {'F', 'O', 'V', 'E', 'A', 'C', 'K', 'P'};
   private static final int MAX_BYTES = Integer.MAX_VALUE - 64;
 
@@ -167,8 +169,13 @@ public final class Checkpoint {
     data.writeUTF(tags);
     data.writeInt(epochsDone);
     data.writeInt(steps);
-    data.writeFloat(normalization.mean());
-    data.writeFloat(normalization.std());
+    float[] mean = normalization.mean();
+    float[] std = normalization.std();
+    data.writeInt(mean.length);
+    for (int c = 0; c < mean.length; c++) {
+      data.writeFloat(mean[c]);
+      data.writeFloat(std[c]);
+    }
     data.writeInt(history.size());
     for (EpochRecord r : history) {
       data.writeInt(r.epoch);
@@ -232,7 +239,13 @@ public final class Checkpoint {
     String tags = data.readUTF();
     int epochsDone = data.readInt();
     int steps = data.readInt();
-    Normalization normalization = new Normalization(data.readFloat(), data.readFloat());
+    float[] mean = new float[count(data, fileLength, 8, "normalization channel")];
+    float[] std = new float[mean.length];
+    for (int c = 0; c < mean.length; c++) {
+      mean[c] = data.readFloat();
+      std[c] = data.readFloat();
+    }
+    Normalization normalization = Normalization.of(mean, std);
     int records = count(data, fileLength, 60, "history");
     if (epochsDone != records || steps < 0) {
       throw new CheckpointFormatException("checkpoint says " + epochsDone + " epochs done but holds " + records

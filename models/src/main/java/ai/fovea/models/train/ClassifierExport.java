@@ -3,6 +3,7 @@ package ai.fovea.models.train;
 import ai.fovea.kernels.tensor.Shape;
 import ai.fovea.kernels.tensor.Tensor;
 import ai.fovea.models.data.LabeledImages;
+import ai.fovea.models.data.Normalization;
 import ai.fovea.models.quantize.PostTrainingQuantizer;
 import ai.fovea.models.tflite.TfliteModel;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,7 @@ import java.util.Map;
  * Turns a trained network into the classifier models Fovea ships: the float model (batch norm folded, ReLU
  * fused, logits output) and its fully int8 form from {@link PostTrainingQuantizer}, calibrated on held-out
  * images, both carrying the {@code fovea.model} and {@code fovea.labels} metadata: gray input, mean and std in
- * 0..255 pixel units, stretch resize, {@code scores} output (logits; apply softmax for probabilities).
+ * 0..255 pixel units ({@link Normalization#scaled scaled(255)}, one value per channel, comma-separated), stretch resize, {@code scores} output (logits; apply softmax for probabilities).
  */
 public final class ClassifierExport {
   public static final String MODEL_METADATA = "fovea.model";
@@ -71,19 +72,23 @@ public final class ClassifierExport {
     Shape shape = Shape.of(1, calibration.height(), calibration.width(), calibration.channels());
     List<Tensor[]> samples = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      samples.add(new Tensor[] {Tensor.ofFloats("image", shape, BatchSampler.plain(calibration, normalization, i, 1))});
+      float[] pixels = new float[calibration.imageSize()];
+      calibration.copyImage(i, pixels, 0);
+      normalization.applyInPlace(pixels, 0, pixels.length);
+      samples.add(new Tensor[] {Tensor.ofFloats("image", shape, pixels)});
     }
     return PostTrainingQuantizer.builder().threads(threads).build().quantize(floatModel, samples);
   }
 
   private Map<String, byte[]> metadata(Normalization normalization) {
+    Normalization pixels255 = normalization.scaled(255f);
     StringBuilder model = new StringBuilder()
         .append("task=classify\n")
         .append("name=").append(escape(name)).append('\n')
         .append("version=").append(escape(version)).append('\n')
         .append("input.color=gray\n")
-        .append("input.mean=").append(String.format(Locale.ROOT, "%.6f", normalization.mean() * 255f)).append('\n')
-        .append("input.std=").append(String.format(Locale.ROOT, "%.6f", normalization.std() * 255f)).append('\n')
+        .append("input.mean=").append(values(pixels255.mean())).append('\n')
+        .append("input.std=").append(values(pixels255.std())).append('\n')
         .append("input.resize=stretch\n")
         .append("output.layout=scores\n");
     if (source != null) {
@@ -93,6 +98,15 @@ public final class ClassifierExport {
     metadata.put(MODEL_METADATA, model.toString().getBytes(StandardCharsets.UTF_8));
     metadata.put(LABELS_METADATA, (String.join("\n", labels) + "\n").getBytes(StandardCharsets.UTF_8));
     return metadata;
+  }
+
+  /** Comma-separated, six decimals: the {@code fovea.model} list form (one value for a gray model). */
+  private static String values(float[] values) {
+    StringBuilder b = new StringBuilder();
+    for (int i = 0; i < values.length; i++) {
+      b.append(i == 0 ? "" : ",").append(String.format(Locale.ROOT, "%.6f", values[i]));
+    }
+    return b.toString();
   }
 
   /** Properties-format escaping for values on one line. */

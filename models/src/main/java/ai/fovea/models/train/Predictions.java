@@ -5,6 +5,7 @@ import ai.fovea.kernels.tensor.DataType;
 import ai.fovea.kernels.tensor.Quantization;
 import ai.fovea.kernels.tensor.Tensor;
 import ai.fovea.models.data.LabeledImages;
+import ai.fovea.models.data.Normalization;
 import ai.fovea.models.graph.GraphRunner;
 import ai.fovea.models.tflite.TfliteModel;
 
@@ -28,12 +29,19 @@ public final class Predictions {
 
   /** Runs {@code network} in inference mode on every image of {@code images}, normalized as in training. */
   public static Predictions of(Network network, LabeledImages images, Normalization normalization, ComputePool pool) {
+    checkChannels(images, normalization);
     int n = images.count();
     int classes = network.classes();
+    int size = images.imageSize();
     Accumulator acc = new Accumulator(classes, n);
     for (int from = 0; from < n; from += BATCH) {
       int count = Math.min(BATCH, n - from);
-      float[] logits = network.logits(pool, BatchSampler.plain(images, normalization, from, count), count);
+      float[] pixels = new float[count * size];
+      for (int i = 0; i < count; i++) {
+        images.copyImage(from + i, pixels, i * size);
+      }
+      normalization.applyInPlace(pixels, 0, pixels.length);
+      float[] logits = network.logits(pool, pixels, count);
       for (int i = 0; i < count; i++) {
         acc.add(images.label(from + i), logits, i * classes);
       }
@@ -67,13 +75,24 @@ public final class Predictions {
 
   /** Scores every image of {@code images}, normalized as in training, one at a time with {@code scorer}. */
   public static Predictions of(Scorer scorer, int classes, LabeledImages images, Normalization normalization) {
+    checkChannels(images, normalization);
     Accumulator acc = new Accumulator(classes, images.count());
     float[] scores = new float[classes];
+    float[] pixels = new float[images.imageSize()];
     for (int i = 0; i < images.count(); i++) {
-      scorer.score(BatchSampler.plain(images, normalization, i, 1), scores);
+      images.copyImage(i, pixels, 0);
+      normalization.applyInPlace(pixels, 0, pixels.length);
+      scorer.score(pixels, scores);
       acc.add(images.label(i), scores, 0);
     }
     return acc.result();
+  }
+
+  private static void checkChannels(LabeledImages images, Normalization normalization) {
+    if (normalization.channels() != images.channels()) {
+      throw new IllegalArgumentException("normalization " + normalization + " does not have the images' "
+          + images.channels() + " channel(s)");
+    }
   }
 
   /**

@@ -7,7 +7,16 @@ import ai.fovea.kernels.optim.LearningRateSchedule;
 import ai.fovea.kernels.optim.Optimizer;
 import ai.fovea.kernels.parallel.ComputePool;
 import ai.fovea.kernels.tensor.Shape;
+import ai.fovea.models.data.Batch;
+import ai.fovea.models.data.BatchLoader;
+import ai.fovea.models.data.BatchStream;
 import ai.fovea.models.data.LabeledImages;
+import ai.fovea.models.data.Normalization;
+import ai.fovea.models.data.augment.AffineWarp;
+import ai.fovea.models.data.augment.AugmentationPipeline;
+import ai.fovea.models.data.augment.Geometry;
+import ai.fovea.models.data.augment.RandomErasing;
+import ai.fovea.models.data.augment.RandomTransform;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -15,13 +24,15 @@ import java.util.List;
 import java.util.Random;
 
 /**
- * Trains a {@link Network} with mini-batch gradient descent and softmax cross-entropy. Each epoch draws its
- * shuffle, augmentation and dropout from {@code Random(seed, epoch)} alone, and the ops give bit-identical
- * results for any thread count, so a run is reproducible from its configuration, and a run resumed from a
- * {@link Checkpoint} after epoch k continues exactly as the uninterrupted run would. Every epoch ends with a
- * validation pass, a history record and a checkpoint handed to the {@link CheckpointSink}. The learning rate
- * warms up over the first epoch and then decays along a half cosine to zero; the last partial batch of an epoch
- * is skipped (batch norm needs full batches; the next shuffle covers those images).
+ * Trains a {@link Network} with mini-batch gradient descent and softmax cross-entropy. Batches come from a
+ * {@link BatchLoader} on a background thread: shuffled and augmented from the run's seed and the epoch alone,
+ * normalized per channel with the {@link Normalization} fit on the training images; dropout draws from
+ * {@link #epochRandom}. The ops give bit-identical results for any thread count, so a run is reproducible from
+ * its configuration, and a run resumed from a {@link Checkpoint} after epoch k continues exactly as the
+ * uninterrupted run would. Every epoch ends with a validation pass, a history record and a checkpoint handed to
+ * the {@link CheckpointSink}. The learning rate warms up over the first epoch and then decays along a half cosine
+ * to zero; the last partial batch of an epoch is skipped (batch norm needs full batches; the next shuffle covers
+ * those images).
  */
 public final class Trainer {
   /** Receives each epoch's checkpoint (for example, writes it to a file). */
@@ -68,12 +79,13 @@ public final class Trainer {
     }
     checkFits(network, train);
     checkFits(network, validation);
-    int batches = train.count() / config.batchSize;
-    if (batches < 1) {
+    if (train.count() < config.batchSize) {
       throw new IllegalArgumentException(train.count() + " training images do not fill one batch of "
           + config.batchSize);
     }
-    Normalization normalization = from != null ? from.normalization() : Normalization.of(train);
+    Normalization normalization = from != null ? from.normalization() : Normalization.fit(train);
+    BatchLoader loader = batches(config, train, normalization);
+    int batches = loader.batchesPerEpoch();
     Optimizer optimizer = config.optimizer.create(network.parameters(), config.learningRate, config.weightDecay);
     List<EpochRecord> history = new ArrayList<>();
     if (from != null) {
@@ -82,33 +94,31 @@ public final class Trainer {
     }
     LearningRateSchedule schedule = LearningRateSchedule.warmup(batches,
         LearningRateSchedule.cosine(config.learningRate, 0f, Math.max(1, (config.epochs - 1) * batches)));
-    BatchSampler sampler = new BatchSampler(train, normalization, config.shift, config.flip);
-    Shape batchShape = Shape.of(config.batchSize, train.height(), train.width(), train.channels());
-    float[] pixels = new float[batchShape.size()];
-    int[] labels = new int[config.batchSize];
     int classes = network.classes();
     try (ComputePool pool = config.threads > 1 ? new ComputePool(config.threads) : ComputePool.serial()) {
       for (int epoch = history.size() + 1; epoch <= config.epochs; epoch++) {
-        Random random = epochRandom(config.seed, epoch);
-        int[] order = sampler.shuffle(random);
-        Pass pass = Pass.training(random);
+        Pass pass = Pass.training(epochRandom(config.seed, epoch));
         double lossSum = 0;
         int right = 0;
         long start = System.nanoTime();
-        for (int b = 0; b < batches; b++) {
-          sampler.fill(order, b * config.batchSize, random, pixels, labels);
-          Tape tape = new Tape(pool);
-          Variable logits = network.forward(tape, Variable.constant("images", batchShape, pixels), pass);
-          Variable loss = SoftmaxCrossEntropy.apply(tape, logits, labels);
-          optimizer.zeroGrad();
-          tape.backward(loss);
-          optimizer.setLearningRate(schedule.rate(optimizer.steps()));
-          optimizer.step();
-          lossSum += loss.values()[0];
-          right += correct(logits.values(), labels, classes);
-          double seen = (b + 1.0) * config.batchSize;
-          listener.onBatch(epoch, b + 1, batches, lossSum / (b + 1), right / seen,
-              seen / ((System.nanoTime() - start) / 1e9));
+        try (BatchStream stream = loader.epoch(epoch)) {
+          for (int b = 0; b < batches; b++) {
+            Batch batch = stream.next();
+            int[] labels = batch.copyLabels();
+            Tape tape = new Tape(pool);
+            Variable logits = network.forward(tape, Variable.constant("images", batch.shape(), batch.copyPixels()),
+                pass);
+            Variable loss = SoftmaxCrossEntropy.apply(tape, logits, labels);
+            optimizer.zeroGrad();
+            tape.backward(loss);
+            optimizer.setLearningRate(schedule.rate(optimizer.steps()));
+            optimizer.step();
+            lossSum += loss.values()[0];
+            right += correct(logits.values(), labels, classes);
+            double seen = (b + 1.0) * config.batchSize;
+            listener.onBatch(epoch, b + 1, batches, lossSum / (b + 1), right / seen,
+                seen / ((System.nanoTime() - start) / 1e9));
+          }
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         Predictions val = Predictions.of(network, validation, normalization, pool);
@@ -129,7 +139,35 @@ public final class Trainer {
     return new TrainingResult(network, normalization, config, history);
   }
 
-  /** Every epoch's randomness comes from the run's seed and the epoch number only. */
+  /**
+   * The training batches of a run: full batches of {@code config.batchSize}, shuffled and augmented from
+   * {@code config.seed} (the loader derives each epoch's order and each image's draws from it), normalized.
+   */
+  static BatchLoader batches(TrainingConfig config, LabeledImages train, Normalization normalization) {
+    BatchLoader.Builder loader = BatchLoader.builder(train).batchSize(config.batchSize).shuffle(config.seed)
+        .normalize(normalization).dropLast(true);
+    List<RandomTransform> geometry = new ArrayList<>();
+    if (config.flip) {
+      geometry.add(Geometry.flipHorizontal(0.5));
+    }
+    if (config.shift > 0) {
+      geometry.add(Geometry.shift(config.shift, config.shift));
+    }
+    AugmentationPipeline.Builder pipeline = AugmentationPipeline.builder();
+    if (!geometry.isEmpty()) {
+      // Whole-pixel shifts and flips land on whole pixels: the warp copies them exactly, filling 0 (black).
+      pipeline.add(AffineWarp.of(geometry.toArray(new RandomTransform[0])));
+    }
+    if (config.erase > 0f) {
+      pipeline.add(RandomErasing.builder().build(), config.erase);
+    }
+    if (!geometry.isEmpty() || config.erase > 0f) {
+      loader.augment(pipeline.build(), config.seed);
+    }
+    return loader.build();
+  }
+
+  /** Dropout's randomness in an epoch comes from the run's seed and the epoch number only. */
   static Random epochRandom(long seed, int epoch) {
     return new Random(seed * 0x9E3779B97F4A7C15L + epoch);
   }

@@ -8,8 +8,9 @@ import java.util.Properties;
 /**
  * A training run's hyper-parameters. The learning rate warms up linearly over the first epoch, then follows a
  * half cosine to zero at the last step. Augmentation shifts each image by up to {@code shift} pixels
- * (background fill) and, when {@code flip}, mirrors it left-right with probability ½. Immutable; written into
- * every checkpoint so a resumed run can be checked against it.
+ * (background fill) and, when {@code flip}, mirrors it left-right with probability ½; with probability
+ * {@code erase} it then overwrites a random rectangle with noise (random erasing). Immutable; written into every
+ * checkpoint so a resumed run can be checked against it.
  */
 public final class TrainingConfig {
   public final int epochs;
@@ -21,6 +22,7 @@ public final class TrainingConfig {
   public final int threads;
   public final int shift;
   public final boolean flip;
+  public final float erase;
 
   private TrainingConfig(Builder b) {
     this.epochs = b.epochs;
@@ -32,6 +34,7 @@ public final class TrainingConfig {
     this.threads = b.threads;
     this.shift = b.shift;
     this.flip = b.flip;
+    this.erase = b.erase;
   }
 
   public static Builder builder() {
@@ -42,7 +45,7 @@ public final class TrainingConfig {
   public String toText() {
     return "epochs=" + epochs + "\nbatch=" + batchSize + "\nlr=" + learningRate + "\noptimizer=" + optimizer.id()
         + "\nweight_decay=" + weightDecay + "\nseed=" + seed + "\nthreads=" + threads + "\nshift=" + shift
-        + "\nflip=" + flip + "\n";
+        + "\nflip=" + flip + "\nerase=" + erase + "\n";
   }
 
   /** Parses {@link #toText()}; throws IllegalArgumentException on a missing or bad value. */
@@ -62,6 +65,7 @@ public final class TrainingConfig {
           .seed(Long.parseLong(required(p, "seed")))
           .threads(Integer.parseInt(required(p, "threads")))
           .augmentation(Integer.parseInt(required(p, "shift")), Boolean.parseBoolean(required(p, "flip")))
+          .erasing(Float.parseFloat(required(p, "erase")))
           .build();
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException("bad number in training configuration: " + e.getMessage(), e);
@@ -93,7 +97,7 @@ public final class TrainingConfig {
     return toText().trim().replace('\n', ' ');
   }
 
-  /** Defaults: 10 epochs, batch 64, AdamW at 2e-3 with decay 5e-4, seed 1, 1 thread, shift 2, no flip. */
+  /** Defaults: 10 epochs, batch 64, AdamW at 2e-3 with decay 5e-4, seed 1, 1 thread, shift 2, no flip, no erasing. */
   public static final class Builder {
     private int epochs = 10;
     private int batchSize = 64;
@@ -104,6 +108,7 @@ public final class TrainingConfig {
     private int threads = 1;
     private int shift = 2;
     private boolean flip;
+    private float erase;
 
     public Builder epochs(int epochs) {
       if (epochs < 1 || epochs > 100_000) {
@@ -165,6 +170,15 @@ public final class TrainingConfig {
       }
       this.shift = shift;
       this.flip = flip;
+      return this;
+    }
+
+    /** Random erasing ({@code data.augment.RandomErasing} with its defaults) with {@code probability} in [0, 1]. */
+    public Builder erasing(float probability) {
+      if (!(probability >= 0f && probability <= 1f)) {
+        throw new IllegalArgumentException("erase probability must be in [0, 1], got " + probability);
+      }
+      this.erase = probability;
       return this;
     }
 

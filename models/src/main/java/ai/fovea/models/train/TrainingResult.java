@@ -1,5 +1,6 @@
 package ai.fovea.models.train;
 
+import ai.fovea.models.data.Normalization;
 import java.util.List;
 
 /** A finished run: the trained network, the input normalization it expects, its configuration and history. */

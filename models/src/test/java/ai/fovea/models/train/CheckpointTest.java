@@ -58,7 +58,7 @@ class CheckpointTest {
     assertEquals(checkpoint.networkName(), back.networkName());
     assertTrue(back.config().sameRunAs(checkpoint.config()));
     assertEquals("dataset=synthetic\n", back.tags());
-    assertEquals(checkpoint.normalization().mean(), back.normalization().mean());
+    assertEquals(checkpoint.normalization(), back.normalization());
     for (int i = 0; i < 2; i++) {
       assertTrue(back.history().get(i).sameResultAs(checkpoint.history().get(i)));
       assertEquals(checkpoint.history().get(i).seconds, back.history().get(i).seconds);
@@ -93,6 +93,10 @@ class CheckpointTest {
     byte[] version = file.clone();
     version[11] = 9;
     assertTrue(assertThrows(CheckpointFormatException.class, () -> read(version)).getMessage().contains("version"));
+    byte[] first = file.clone();
+    first[11] = 1; // version 1 held one scalar mean and std: not read
+    assertTrue(assertThrows(CheckpointFormatException.class, () -> read(first)).getMessage()
+        .contains("version 1 is not supported"));
   }
 
   @Test

@@ -3,10 +3,19 @@ package ai.fovea.models.train;
 import ai.fovea.models.data.LabeledImages;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.fovea.kernels.autodiff.Variable;
+import ai.fovea.models.data.Batch;
+import ai.fovea.models.data.BatchLoader;
+import ai.fovea.models.data.BatchStream;
+import ai.fovea.models.data.Normalization;
+import ai.fovea.models.data.augment.AffineWarp;
+import ai.fovea.models.data.augment.AugmentationPipeline;
+import ai.fovea.models.data.augment.Geometry;
+import ai.fovea.models.data.augment.RandomErasing;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -62,6 +71,38 @@ class TrainerTest {
     Network fresh = Architecture.VGG.build(12, 12, 1, SyntheticImages.CLASSES, 0.5f, 99);
     TrainingResult resumed = Trainer.builder(config(3, 1)).build().resume(fresh, reread, TRAIN, VALIDATION);
     assertSameRun(whole, resumed);
+  }
+
+  @Test
+  void batchesAreTheDataPipelinesWithTheConfiguredAugmentation() {
+    TrainingConfig config = TrainingConfig.builder().batchSize(48).seed(11).augmentation(2, true).erasing(0.5f)
+        .build();
+    Normalization normalization = Normalization.fit(TRAIN);
+    BatchLoader expected = BatchLoader.builder(TRAIN).batchSize(48).shuffle(11)
+        .augment(AugmentationPipeline.builder()
+            .add(AffineWarp.of(Geometry.flipHorizontal(0.5), Geometry.shift(2, 2)))
+            .add(RandomErasing.builder().build(), 0.5).build(), 11)
+        .normalize(normalization).dropLast(true).build();
+    BatchLoader withoutErasing = Trainer.batches(TrainingConfig.builder().batchSize(48).seed(11)
+        .augmentation(2, true).build(), TRAIN, normalization);
+    BatchLoader actual = Trainer.batches(config, TRAIN, normalization);
+    assertEquals(5, actual.batchesPerEpoch()); // 256 images: the short last batch is dropped
+    boolean erased = false;
+    for (int epoch = 1; epoch <= 2; epoch++) {
+      try (BatchStream a = actual.epoch(epoch); BatchStream e = expected.epoch(epoch);
+          BatchStream w = withoutErasing.epoch(epoch)) {
+        while (e.hasNext()) {
+          Batch got = a.next();
+          Batch want = e.next();
+          assertArrayEquals(want.copySourceIndices(), got.copySourceIndices());
+          assertArrayEquals(want.copyLabels(), got.copyLabels());
+          assertArrayEquals(want.copyPixels(), got.copyPixels(), 0f);
+          erased |= !java.util.Arrays.equals(got.copyPixels(), w.next().copyPixels());
+        }
+        assertFalse(a.hasNext());
+      }
+    }
+    assertTrue(erased, "erase 0.5 left every batch as without erasing");
   }
 
   @Test

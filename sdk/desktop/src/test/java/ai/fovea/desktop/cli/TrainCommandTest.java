@@ -19,8 +19,8 @@ class TrainCommandTest extends CliTest {
     assertEquals(0, run("train", "--help"));
     String usage = out;
     assertTrue(usage.startsWith("Usage: ./fovea train"), usage);
-    for (String option : new String[] {"--arch", "--epochs", "--batch", "--lr", "--optimizer", "--seed", "--threads",
-        "--out", "--resume"}) {
+    for (String option : new String[] {"--arch", "--epochs", "--batch", "--lr", "--optimizer", "--erase", "--seed",
+        "--threads", "--out", "--resume"}) {
       assertTrue(usage.contains(option), option);
     }
   }
@@ -35,6 +35,7 @@ class TrainCommandTest extends CliTest {
       {"train", "fashion-mnist", "--epochs", "0"},
       {"train", "fashion-mnist", "--lr", "-1"},
       {"train", "fashion-mnist", "--width", "zero"},
+      {"train", "fashion-mnist", "--erase", "1.5"},
       {"train", "fashion-mnist", "--bogus"},
       {"train", "--resume", "missing.ckpt"},
     };

@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.fovea.kernels.parallel.ComputePool;
 import ai.fovea.models.classic.BaselineResult;
+import ai.fovea.models.data.Normalization;
 import ai.fovea.models.train.Architecture;
 import ai.fovea.models.train.EpochRecord;
 import ai.fovea.models.train.Network;
-import ai.fovea.models.train.Normalization;
 import ai.fovea.models.train.Predictions;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
@@ -46,7 +46,8 @@ class TrainingReportWriterTest {
     }
     test = LabeledImages.of(28, 28, 1, pixels, labels);
     Network network = Architecture.LENET5.build(28, 28, 1, 10, 1f, 7);
-    predictions = Predictions.of(network, test, new Normalization(0.5f, 0.25f), ComputePool.serial());
+    predictions = Predictions.of(network, test, Normalization.of(new float[] {0.5f}, new float[] {0.25f}),
+        ComputePool.serial());
   }
 
   private static TrainingReport report(int epochs) {
@@ -129,7 +130,7 @@ class TrainingReportWriterTest {
   @Test
   void laterEvaluationsMayCoverTheFirstTestImagesOnly() {
     Predictions firstTen = Predictions.of(Architecture.LENET5.build(28, 28, 1, 10, 1f, 7), test.range(0, 10),
-        new Normalization(0.5f, 0.25f), ComputePool.serial());
+        Normalization.of(new float[] {0.5f}, new float[] {0.25f}), ComputePool.serial());
     List<EpochRecord> one = List.of(new EpochRecord(1, 1, 0.5, 1, 0.5, 0.1, 1, 1));
     String md = ReportMarkdown.render(TrainingReport.builder("x").history(one).classNames(NAMES)
         .evaluation("float", predictions).evaluation("int8 (first 10 test images)", firstTen).testImages(test)

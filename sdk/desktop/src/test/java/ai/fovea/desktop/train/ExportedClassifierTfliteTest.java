@@ -66,9 +66,7 @@ class ExportedClassifierTfliteTest {
         for (int i = 0; i < 8; i++) {
           float[] pixels = new float[SIZE * SIZE];
           IMAGES.copyImage(40 + i, pixels, 0);
-          for (int p = 0; p < pixels.length; p++) {
-            pixels[p] = result.normalization().apply(pixels[p]);
-          }
+          result.normalization().applyInPlace(pixels, 0, pixels.length);
           Tensor floatInput = Tensor.ofFloats("image", Shape.of(1, SIZE, SIZE, 1), pixels);
           System.arraycopy(pixels, 0, oursFloat.input(0).floats(), 0, pixels.length);
           oursFloat.run();
