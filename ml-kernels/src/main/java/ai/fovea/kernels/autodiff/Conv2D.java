@@ -2,20 +2,25 @@ package ai.fovea.kernels.autodiff;
 
 import ai.fovea.kernels.conv.ConvParams;
 import ai.fovea.kernels.conv.Im2col;
+import ai.fovea.kernels.gemm.FloatGemm;
 import ai.fovea.kernels.op.Activation;
 import ai.fovea.kernels.op.ConvGeometry;
 import ai.fovea.kernels.op.OpPrepareException;
+import ai.fovea.kernels.parallel.ComputePool;
 import ai.fovea.kernels.tensor.Shape;
 
 /**
  * CONV_2D for training: input NHWC, filter [out, kh, kw, in] (TFLite's layout), optional bias [out], TFLite's
  * SAME/VALID padding, strides and dilations. Forward gathers every output pixel's window into a column matrix
- * (im2col) kept for backward; forward and the columns' gradient are packed GEMMs, the filter gradient a sum
- * of outer products over the columns, and the input gradient the columns' gradient scattered back (col2im). A 1×1 stride-1 unpadded conv uses the
- * input itself as the column matrix.
+ * (im2col) kept for backward and multiplies it by the filter; the filter gradient is a sum of outer products
+ * over the columns. The input gradient is, for stride 1, a convolution of the output gradient with the flipped
+ * filter, otherwise the columns' gradient scattered back (col2im); both run a block of rows at a time. A 1×1
+ * stride-1 unpadded conv uses the input itself as the column matrix.
  */
 public final class Conv2D {
   private static final String NAME = "CONV_2D";
+  /** Rows of an input-gradient product computed at a time: 32 rows of a few hundred floats stay in L2. */
+  private static final int BLOCK = 32;
 
   private Conv2D() {}
 
@@ -75,19 +80,83 @@ public final class Conv2D {
         float[] dx = x.grad();
         if (direct) {
           ParallelGemm.multiplyAdd(tape.pool(), dy, filter.values(), dx, rows, outChannels, depth);
+        } else if (g.strideH == 1 && g.strideW == 1 && g.inChannels >= FloatGemm.narrowColumns()) {
+          gatherInputGradient(tape.pool(), g, dy, filter.values(), outChannels, dx);
         } else {
-          float[] dCols = new float[rows * depth];
-          ParallelGemm.multiply(tape.pool(), dy, filter.values(), dCols, rows, outChannels, depth);
-          int pixels = g.outHeight * g.outWidth;
-          // Images write disjoint slices of dx, so threads split the batch.
-          tape.pool().parallelFor(g.batch, (b0, b1) -> {
-            for (int r = b0 * pixels; r < b1 * pixels; r++) {
-              Im2col.scatterAdd(dCols, r * depth, g, r, dx);
-            }
-          });
+          scatterInputGradient(tape.pool(), g, dy, filter.values(), outChannels, depth, dx);
         }
       }
     });
     return y;
+  }
+
+  /**
+   * {@code dx += im2col(dy) · flipped filter} for a stride-1 window: the input gradient as a convolution of the
+   * output gradient over the {@link ConvGeometry#adjoint adjoint} window, so each thread gathers (copies) rows
+   * instead of scattering (adding) them, and writes disjoint rows of dx. The product has inChannels columns, so
+   * it is used where the kernel runs well on that width.
+   */
+  private static void gatherInputGradient(ComputePool pool, ConvGeometry g, float[] dy, float[] filter,
+      int outChannels, float[] dx) {
+    ConvGeometry adjoint = g.adjoint(outChannels);
+    int kh = g.filterHeight;
+    int kw = g.filterWidth;
+    int inC = g.inChannels;
+    int depth = kh * kw * outChannels;
+    // B[(ky, kx, o)][c] = filter[o][kh-1-ky][kw-1-kx][c]: the taps in the adjoint window's order.
+    float[] flipped = new float[depth * inC];
+    for (int ky = 0; ky < kh; ky++) {
+      for (int kx = 0; kx < kw; kx++) {
+        for (int o = 0; o < outChannels; o++) {
+          System.arraycopy(filter, ((o * kh + kh - 1 - ky) * kw + kw - 1 - kx) * inC, flipped,
+              ((ky * kw + kx) * outChannels + o) * inC, inC);
+        }
+      }
+    }
+    FloatGemm b = FloatGemm.ofRows(flipped, 0, depth, inC);
+    int rows = adjoint.batch * adjoint.outHeight * adjoint.outWidth;
+    pool.parallelFor((rows + BLOCK - 1) / BLOCK, (q0, q1) -> {
+      float[] a = new float[BLOCK * depth];
+      float[][] acc = new float[BLOCK][inC];
+      for (int q = q0; q < q1; q++) {
+        int r0 = q * BLOCK;
+        int count = Math.min(BLOCK, rows - r0);
+        for (int i = 0; i < count; i++) {
+          Im2col.gather(dy, adjoint, r0 + i, a, i * depth, 0f);
+        }
+        b.multiply(a, 0, depth, count, null, acc, 0, inC);
+        for (int i = 0; i < count; i++) {
+          float[] row = acc[i];
+          int base = (r0 + i) * inC;
+          for (int c = 0; c < inC; c++) {
+            dx[base + c] += row[c];
+          }
+        }
+      }
+    });
+  }
+
+  /**
+   * {@code dx += col2im(dy · filter)} without materializing the columns' gradient: threads take whole images
+   * (they write disjoint slices of dx), compute {@link #BLOCK} rows of it at a time into a small accumulator and
+   * scatter those while they are in cache. Blocks start at each image's first row, so every row's product and
+   * the order of the adds into dx are the same for any thread count.
+   */
+  private static void scatterInputGradient(ComputePool pool, ConvGeometry g, float[] dy, float[] filter,
+      int outChannels, int depth, float[] dx) {
+    FloatGemm w = FloatGemm.ofRows(filter, 0, outChannels, depth);
+    int pixels = g.outHeight * g.outWidth;
+    pool.parallelFor(g.batch, (b0, b1) -> {
+      float[][] acc = new float[BLOCK][depth];
+      for (int image = b0; image < b1; image++) {
+        for (int r0 = image * pixels; r0 < (image + 1) * pixels; r0 += BLOCK) {
+          int rows = Math.min(BLOCK, (image + 1) * pixels - r0);
+          w.multiply(dy, r0 * outChannels, outChannels, rows, null, acc, 0, depth);
+          for (int i = 0; i < rows; i++) {
+            Im2col.scatterAdd(acc[i], 0, g, r0 + i, dx);
+          }
+        }
+      }
+    });
   }
 }

@@ -57,6 +57,11 @@ public final class FloatGemm {
     return new FloatGemm(b, k, n);
   }
 
+  /** The process kernel's {@link FloatGemmKernel#narrowColumns()}. */
+  public static int narrowColumns() {
+    return KERNEL.narrowColumns();
+  }
+
   /** k: the length of an A row. */
   public int depth() {
     return depth;

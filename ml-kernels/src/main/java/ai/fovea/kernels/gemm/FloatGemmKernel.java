@@ -10,6 +10,15 @@ public interface FloatGemmKernel {
   /** A short name for benchmarks and logs, e.g. "scalar" or "vector-512". */
   String name();
 
+  /**
+   * Output columns below which this kernel's loops run too short to be efficient: a caller with many rows and
+   * fewer columns does better computing the transposed product. The portable kernel's inner loop runs over
+   * columns, so it wants many; a register-blocked kernel only needs one vector's width.
+   */
+  default int narrowColumns() {
+    return 64;
+  }
+
   void multiply(float[][] b, int depth, float[] a, int aOffset, int lda, int rows, float[] seed, float[][] acc,
       int j0, int j1);
 }

@@ -40,6 +40,23 @@ public final class ConvGeometry {
     this.padLeft = padding.paddingBefore(inWidth, filterWidth, strideW, dilationW);
   }
 
+  private ConvGeometry(ConvGeometry g, int outChannels) {
+    this.batch = g.batch;
+    this.inHeight = g.outHeight;
+    this.inWidth = g.outWidth;
+    this.inChannels = outChannels;
+    this.filterHeight = g.filterHeight;
+    this.filterWidth = g.filterWidth;
+    this.strideH = 1;
+    this.strideW = 1;
+    this.dilationH = g.dilationH;
+    this.dilationW = g.dilationW;
+    this.outHeight = g.inHeight;
+    this.outWidth = g.inWidth;
+    this.padTop = (g.filterHeight - 1) * g.dilationH - g.padTop;
+    this.padLeft = (g.filterWidth - 1) * g.dilationW - g.padLeft;
+  }
+
   /** Validates an NHWC input and window parameters for {@code op} and computes the geometry. */
   public static ConvGeometry of(String op, Shape input, int filterHeight, int filterWidth, int strideH, int strideW,
       int dilationH, int dilationW, Padding padding) {
@@ -59,6 +76,19 @@ public final class ConvGeometry {
           + dilationW + ") does not fit input " + input + " with " + padding + " padding");
     }
     return g;
+  }
+
+  /**
+   * For a stride-1 window: the geometry whose input is this one's output (with {@code outChannels} channels) and
+   * whose output is this one's input, padded so that sliding the flipped filter over the output gradient gives the
+   * input gradient (the adjoint of this window as a convolution).
+   */
+  public ConvGeometry adjoint(int outChannels) {
+    if (strideH != 1 || strideW != 1 || outChannels < 1) {
+      throw new IllegalArgumentException("adjoint needs stride 1 and outChannels >= 1, got stride " + strideH + "x"
+          + strideW + " and " + outChannels + " channels");
+    }
+    return new ConvGeometry(this, outChannels);
   }
 
   public Shape outputShape(int channels) {

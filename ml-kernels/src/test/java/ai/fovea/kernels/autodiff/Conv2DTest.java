@@ -55,6 +55,14 @@ class Conv2DTest {
   }
 
   @Test
+  void gradientsMatchWhenTheInputGradientIsAConvolutionOfTheOutputGradient() {
+    // 64 input channels: wide enough for the flipped-filter convolution under any kernel; odd, even and dilated windows
+    check(7, new int[] {1, 5, 4, 64}, new int[] {2, 3, 3, 64}, params(Padding.SAME, 1, 1));
+    check(8, new int[] {1, 4, 5, 64}, new int[] {2, 2, 2, 64}, params(Padding.SAME, 1, 1));
+    check(9, new int[] {1, 6, 5, 64}, new int[] {2, 2, 3, 64}, params(Padding.VALID, 1, 2));
+  }
+
+  @Test
   void forwardMatchesTheInferenceKernel() {
     assertForwardMatchesInference(5, 3);
     assertForwardMatchesInference(8, 1);
@@ -73,6 +81,33 @@ class Conv2DTest {
     inference.prepare(inputs, new Tensor[] {out});
     inference.runReference(inputs, new Tensor[] {out});
     assertArrayEquals(java.util.Arrays.copyOf(out.floats(), out.size()), trained, 1e-5f);
+  }
+
+  @Test
+  void gradientsAreBitIdenticalForAnyThreadCount() {
+    // 5 images of 9×7 outputs: image rows are not a multiple of the row block, and 3 threads split images unevenly.
+    float[][] serial = gradients(ComputePool.serial());
+    try (ComputePool three = new ComputePool(3)) {
+      float[][] threaded = gradients(three);
+      for (int i = 0; i < serial.length; i++) {
+        assertArrayEquals(serial[i], threaded[i], 0f, "gradient " + i);
+      }
+    }
+  }
+
+  private static float[][] gradients(ComputePool pool) {
+    Random r = new Random(9);
+    Variable x = uniform("x", r, 5, 9, 7, 6);
+    Variable w = uniform("w", r, 20, 3, 3, 6);
+    Variable b = uniform("b", r, 20);
+    Tape tape = new Tape(pool);
+    Variable y = Conv2D.apply(tape, x, w, b, params(Padding.SAME, 1, 1));
+    float[] dy = new float[y.size()];
+    for (int i = 0; i < dy.length; i++) {
+      dy[i] = r.nextFloat() - 0.5f;
+    }
+    tape.backward(y, dy);
+    return new float[][] {y.values(), x.grad(), w.grad(), b.grad()};
   }
 
   @Test

@@ -50,9 +50,36 @@ class ParallelGemmTest {
   }
 
   @Test
+  void multiplyAddMatchesPlainLoopsOnRowBlocksAndColumnPanels() {
+    Random r = new Random(3);
+    // {m, k, n}: enough rows for row blocks (with a short last block), and too few (column panels)
+    int[][] shapes = {{100, 16, 37}, {5, 9, 130}};
+    for (int[] s : shapes) {
+      int m = s[0];
+      int k = s[1];
+      int n = s[2];
+      float[] a = random(r, m * k);
+      float[] b = random(r, k * n);
+      float[] initial = random(r, m * n);
+      float[] c = initial.clone();
+      ParallelGemm.multiplyAdd(THREE, a, b, c, m, k, n);
+      for (int i = 0; i < m; i++) {
+        for (int j = 0; j < n; j++) {
+          double sum = initial[i * n + j];
+          for (int p = 0; p < k; p++) {
+            sum += a[i * k + p] * b[p * n + j];
+          }
+          assertClose(sum, c[i * n + j], "m" + m + " k" + k + " n" + n + " at " + i + "," + j);
+        }
+      }
+    }
+  }
+
+  @Test
   void weightGradientMatchesPlainLoopsAndIgnoresThreadCount() {
     Random r = new Random(2);
-    int[][] shapes = {{16, 5000, 144}, {3, 40, 7}, {10, 256 * 20 + 3, 9}};
+    // the last two have fewer columns than rows (computed transposed)
+    int[][] shapes = {{16, 5000, 144}, {3, 40, 7}, {10, 256 * 20 + 3, 9}, {16, 3000, 9}, {5, 7, 2}};
     for (int[] s : shapes) {
       int m = s[0];
       int k = s[1];
