@@ -9,6 +9,7 @@ import ai.fovea.kernels.tensor.Shape;
  */
 public final class Add {
   private static final String NAME = "ADD";
+  private static final int MIN_ELEMENTS_PER_TASK = 1 << 13;
 
   private Add() {}
 
@@ -30,16 +31,26 @@ public final class Add {
     float[] out = y.values();
     float[] av = a.values();
     float[] bv = b.values();
-    for (int i = 0; i < n; i++) {
-      out[i] = av[i] + bv[i % inner];
-    }
+    tape.pool().parallelFor(n, MIN_ELEMENTS_PER_TASK, (i0, i1) -> {
+      // Runs of b's length: no index arithmetic in the inner loop.
+      for (int i = i0; i < i1; ) {
+        int j = i % inner;
+        int end = Math.min(i1, i + inner - j);
+        for (int k = i; k < end; k++) {
+          out[k] = av[k] + bv[j++];
+        }
+        i = end;
+      }
+    });
     tape.record(y, () -> {
       float[] dy = y.grad();
       if (a.requiresGrad()) {
         float[] da = a.grad();
-        for (int i = 0; i < n; i++) {
-          da[i] += dy[i];
-        }
+        tape.pool().parallelFor(n, MIN_ELEMENTS_PER_TASK, (i0, i1) -> {
+          for (int i = i0; i < i1; i++) {
+            da[i] += dy[i];
+          }
+        });
       }
       if (b.requiresGrad()) {
         ParallelGemm.addColumnSums(dy, n / Math.max(inner, 1), inner, b.grad());

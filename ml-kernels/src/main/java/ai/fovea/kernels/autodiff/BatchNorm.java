@@ -12,9 +12,6 @@ import ai.fovea.kernels.tensor.Shape;
  */
 public final class BatchNorm {
   private static final String NAME = "BATCH_NORM";
-  /** Rows per partial sum of the statistics: fixed, so results do not depend on the thread count. */
-  private static final int BLOCK_ROWS = 128;
-  private static final int MIN_ROWS_PER_TASK = 64;
   private final Variable gamma;
   private final Variable beta;
   private final float[] runningMean;
@@ -75,13 +72,21 @@ public final class BatchNorm {
     if (training && count < 2) {
       throw new OpPrepareException(NAME, "training needs at least 2 values per channel, got " + x.shape());
     }
+    Lanes lanes = new Lanes(count, c);
     float[] in = x.values();
     float[] mean = new float[c];
     float[] invStd = new float[c];
     if (training) {
       // Sums of x − (the first row) keep the one-pass variance accurate when |mean| ≫ std.
-      float[] shift = java.util.Arrays.copyOf(in, c);
-      double[][] sums = channelSums(tape.pool(), in, shift, null, count, c);
+      float[] shift = lanes.tile(in);
+      double[][] sums = lanes.sums(tape.pool(), (s1, s2, base, length, scratch) -> {
+        float[] v = lanes.load(in, base, length, scratch[0]);
+        for (int j = 0; j < length; j++) {
+          float d = v[j] - shift[j];
+          s1[j] += d;
+          s2[j] += d * d;
+        }
+      });
       for (int ch = 0; ch < c; ch++) {
         double shiftedMean = sums[0][ch] / count;
         double squares = Math.max(0, sums[1][ch] - sums[0][ch] * shiftedMean);
@@ -98,29 +103,36 @@ public final class BatchNorm {
     }
     Variable y = tape.output(NAME, x.shape(), x, gamma, beta);
     float[] out = y.values();
-    float[] normalized = new float[in.length];
-    float[] g = gamma.values();
-    float[] b = beta.values();
-    tape.pool().parallelFor(count, MIN_ROWS_PER_TASK, (r0, r1) -> {
-      for (int r = r0; r < r1; r++) {
-        int base = r * c;
-        for (int ch = 0; ch < c; ch++) {
-          float n = (in[base + ch] - mean[ch]) * invStd[ch];
-          normalized[base + ch] = n;
-          out[base + ch] = g[ch] * n + b[ch];
-        }
+    float[] m = lanes.tile(mean);
+    float[] s = lanes.tile(invStd);
+    float[] g = lanes.tile(gamma.values());
+    float[] b = lanes.tile(beta.values());
+    lanes.forEach(tape.pool(), (base, length, scratch) -> {
+      float[] v = lanes.load(in, base, length, scratch[0]);
+      for (int j = 0; j < length; j++) {
+        v[j] = g[j] * ((v[j] - m[j]) * s[j]) + b[j];
       }
+      System.arraycopy(v, 0, out, base, length);
     });
-    tape.record(y, () -> backward(tape.pool(), x, y, normalized, invStd, training));
+    tape.record(y, () -> backward(tape.pool(), lanes, x, y, m, s, training));
     return y;
   }
 
-  private void backward(ComputePool pool, Variable x, Variable y, float[] normalized, float[] invStd,
+  /** The normalized input (x − mean)·invStd is recomputed from x, which the tape keeps anyway. */
+  private void backward(ComputePool pool, Lanes lanes, Variable x, Variable y, float[] m, float[] s,
       boolean training) {
     int c = gamma.size();
     int count = x.size() / c;
+    float[] in = x.values();
     float[] dy = y.grad();
-    double[][] sums = channelSums(pool, dy, null, normalized, count, c);
+    double[][] sums = lanes.sums(pool, (s1, s2, base, length, scratch) -> {
+      float[] u = lanes.load(dy, base, length, scratch[0]);
+      float[] v = lanes.load(in, base, length, scratch[1]);
+      for (int j = 0; j < length; j++) {
+        s1[j] += u[j];
+        s2[j] += u[j] * ((v[j] - m[j]) * s[j]);
+      }
+    });
     double[] sumDy = sums[0];
     double[] sumDyNormalized = sums[1];
     if (gamma.requiresGrad()) {
@@ -141,54 +153,122 @@ public final class BatchNorm {
     float[] offset = new float[c];
     float[] g = gamma.values();
     for (int ch = 0; ch < c; ch++) {
-      scale[ch] = g[ch] * invStd[ch];
+      scale[ch] = g[ch] * s[ch];
       if (training) {
         perNormalized[ch] = (float) (-scale[ch] * sumDyNormalized[ch] / count);
         offset[ch] = (float) (-scale[ch] * sumDy[ch] / count);
       }
     }
+    float[] a = lanes.tile(scale);
+    float[] p = lanes.tile(perNormalized);
+    float[] o = lanes.tile(offset);
     float[] dx = x.grad();
-    pool.parallelFor(count, MIN_ROWS_PER_TASK, (r0, r1) -> {
-      for (int r = r0; r < r1; r++) {
-        int base = r * c;
-        for (int ch = 0; ch < c; ch++) {
-          dx[base + ch] += scale[ch] * dy[base + ch] + perNormalized[ch] * normalized[base + ch] + offset[ch];
-        }
+    lanes.forEach(pool, (base, length, scratch) -> {
+      float[] u = lanes.load(dy, base, length, scratch[0]);
+      float[] v = lanes.load(in, base, length, scratch[1]);
+      float[] z = lanes.load(dx, base, length, scratch[2]);
+      for (int j = 0; j < length; j++) {
+        z[j] += a[j] * u[j] + p[j] * ((v[j] - m[j]) * s[j]) + o[j];
       }
+      System.arraycopy(z, 0, dx, base, length);
     });
   }
 
   /**
-   * Per-channel sums over the rows of a rows×c matrix: {@code [0][ch] = Σ v} and {@code [1][ch] = Σ v·w} with
-   * v = a − shift (shift null: v = a) and w = b (b null: w = v). Float partial sums of {@link #BLOCK_ROWS} rows
-   * are added in double in block order, so the result does not depend on the thread count.
+   * One segment of whole rows: {@code length} values from {@code base}, lane j holding channel j mod c;
+   * {@code scratch} holds three buffers of a segment's length for this task.
    */
-  private static double[][] channelSums(ComputePool pool, float[] a, float[] shift, float[] b, int rows, int c) {
-    int blocks = (rows + BLOCK_ROWS - 1) / BLOCK_ROWS;
-    float[][] first = new float[blocks][c];
-    float[][] second = new float[blocks][c];
-    float[] by = shift != null ? shift : new float[c];
-    pool.parallelFor(blocks, (b0, b1) -> {
-      for (int block = b0; block < b1; block++) {
-        float[] s1 = first[block];
-        float[] s2 = second[block];
-        for (int r = block * BLOCK_ROWS; r < Math.min(rows, (block + 1) * BLOCK_ROWS); r++) {
-          int base = r * c;
-          for (int ch = 0; ch < c; ch++) {
-            float v = a[base + ch] - by[ch];
-            s1[ch] += v;
-            s2[ch] += v * (b == null ? v : b[base + ch]);
-          }
-        }
+  private interface Segment {
+    void run(int base, int length, float[][] scratch);
+  }
+
+  /** Adds one segment's per-lane sums into {@code s1} and {@code s2}. */
+  private interface SegmentSums {
+    void run(float[] s1, float[] s2, int base, int length, float[][] scratch);
+  }
+
+  /**
+   * The rows×c input seen as segments of up to {@code rowsPerSegment} whole rows, so that loops run over a
+   * segment's values (at least {@link #LANES} long) against per-channel values tiled to that length instead
+   * of over c channels per row. The JIT vectorizes such a loop only when all its arrays are indexed alike, so
+   * bodies first copy their segment into scratch buffers ({@link #load}). Blocks of whole segments are the unit of work and of partial sums; their
+   * size depends only on the shape, so results do not depend on the thread count.
+   */
+  private static final class Lanes {
+    private static final int LANES = 256;
+    private static final int BLOCK_VALUES = 1 << 13;
+    final int rows;
+    final int c;
+    final int rowsPerSegment;
+    final int segmentsPerBlock;
+    final int blocks;
+
+    Lanes(int rows, int c) {
+      this.rows = rows;
+      this.c = c;
+      this.rowsPerSegment = Math.max(1, LANES / c);
+      this.segmentsPerBlock = Math.max(1, BLOCK_VALUES / (rowsPerSegment * c));
+      int segments = (rows + rowsPerSegment - 1) / rowsPerSegment;
+      this.blocks = (segments + segmentsPerBlock - 1) / segmentsPerBlock;
+    }
+
+    /** The first c values of {@code perChannel} repeated for every row of a segment. */
+    float[] tile(float[] perChannel) {
+      float[] tiled = new float[rowsPerSegment * c];
+      for (int r = 0; r < rowsPerSegment; r++) {
+        System.arraycopy(perChannel, 0, tiled, r * c, c);
       }
-    });
-    double[][] sums = new double[2][c];
-    for (int block = 0; block < blocks; block++) {
-      for (int ch = 0; ch < c; ch++) {
-        sums[0][ch] += first[block][ch];
-        sums[1][ch] += second[block][ch];
+      return tiled;
+    }
+
+    /** {@code length} values of {@code src} from {@code base}, copied to the start of {@code buffer}. */
+    float[] load(float[] src, int base, int length, float[] buffer) {
+      System.arraycopy(src, base, buffer, 0, length);
+      return buffer;
+    }
+
+    void forEach(ComputePool pool, Segment segment) {
+      pool.parallelFor(blocks, (b0, b1) -> {
+        float[][] scratch = new float[3][rowsPerSegment * c];
+        for (int block = b0; block < b1; block++) {
+          forBlock(block, segment, scratch);
+        }
+      });
+    }
+
+    private void forBlock(int block, Segment segment, float[][] scratch) {
+      int first = block * segmentsPerBlock * rowsPerSegment;
+      int end = Math.min(rows, first + segmentsPerBlock * rowsPerSegment);
+      for (int r = first; r < end; r += rowsPerSegment) {
+        segment.run(r * c, (Math.min(end, r + rowsPerSegment) - r) * c, scratch);
       }
     }
-    return sums;
+
+    /**
+     * Per-channel sums {@code [0][ch]} and {@code [1][ch]} of what {@code sums} adds up: float per lane within a
+     * block, then lanes in order and blocks in order in double.
+     */
+    double[][] sums(ComputePool pool, SegmentSums sums) {
+      float[][] first = new float[blocks][];
+      float[][] second = new float[blocks][];
+      pool.parallelFor(blocks, (b0, b1) -> {
+        float[][] scratch = new float[3][rowsPerSegment * c];
+        for (int block = b0; block < b1; block++) {
+          float[] s1 = new float[rowsPerSegment * c];
+          float[] s2 = new float[rowsPerSegment * c];
+          forBlock(block, (base, length, buffers) -> sums.run(s1, s2, base, length, buffers), scratch);
+          first[block] = s1;
+          second[block] = s2;
+        }
+      });
+      double[][] total = new double[2][c];
+      for (int block = 0; block < blocks; block++) {
+        for (int j = 0; j < rowsPerSegment * c; j++) {
+          total[0][j % c] += first[block][j];
+          total[1][j % c] += second[block][j];
+        }
+      }
+      return total;
+    }
   }
 }

@@ -9,16 +9,19 @@ import ai.fovea.kernels.tensor.Shape;
 /**
  * DEPTHWISE_CONV_2D for training: input NHWC with C channels, filter [1, kh, kw, C·multiplier] (TFLite's
  * layout), optional bias [C·multiplier]; output channel o reads input channel o / multiplier. Each output
- * needs only kh·kw products, too few for a GEMM, so all three passes are direct loops over one output row at a
- * time: for each tap, the run of pixels whose input is in bounds is copied into a zero-based row buffer
- * ({@link #stage}) so that the multiply-adds index every array alike — the only loops HotSpot C2 vectorizes
- * (it cannot rule out that two differently-offset float arrays alias). Forward and the input gradient split the
- * batch over threads, the filter gradient sums fixed groups of images.
+ * needs only kh·kw products, too few for a GEMM, so all three passes are direct loops over one output row and
+ * one filter tap at a time: the row's pixels × channels against the tap's channels repeated along the row, one
+ * long loop. The JIT vectorizes such a loop only when every array in it is indexed alike, so each tap's input
+ * pixels are first copied into a row buffer (zeros where the tap falls outside the image). For contiguous runs,
+ * a multiplier above 1 first repeats each input channel, and a horizontal stride s first reorders every input
+ * row by pixel index mod s; the backward undoes both. Forward splits output rows over threads, the input
+ * gradient splits images, the filter gradient sums fixed groups of images in order: results do not depend on
+ * the thread count.
  */
 public final class DepthwiseConv2D {
   private static final String NAME = "DEPTHWISE_CONV_2D";
-  /** Fixed image groups of the filter gradient: enough to balance 16 threads, fixed for determinism. */
-  private static final int GROUPS = 16;
+  /** Image groups of the filter gradient, each summed on its own then added in order. */
+  private static final int FILTER_GROUPS = 16;
 
   private DepthwiseConv2D() {}
 
@@ -38,214 +41,255 @@ public final class DepthwiseConv2D {
       throw new OpPrepareException(NAME, "needs input NHWC and filter [1, kh, kw, " + xs.dim(-1) + "·" + mult
           + "], got " + xs + " and " + fs);
     }
-    int outC = fs.dim(3);
-    if (bias != null && !bias.shape().equals(Shape.of(outC))) {
-      throw new OpPrepareException(NAME, "bias must be [" + outC + "], got " + bias.shape());
+    int c = fs.dim(3);
+    if (bias != null && !bias.shape().equals(Shape.of(c))) {
+      throw new OpPrepareException(NAME, "bias must be [" + c + "], got " + bias.shape());
     }
-    ConvGeometry g = ConvGeometry.of(NAME, xs, fs.dim(1), fs.dim(2), params.conv.strideH, params.conv.strideW,
-        params.conv.dilationH, params.conv.dilationW, params.conv.padding);
-    Variable y = tape.output(NAME, g.outputShape(outC), x, filter, bias);
-    float[] in = x.values();
+    Variable input = mult == 1 ? x : repeatChannels(tape, x, mult);
+    ConvGeometry g = ConvGeometry.of(NAME, input.shape(), fs.dim(1), fs.dim(2), params.conv.strideH,
+        params.conv.strideW, params.conv.dilationH, params.conv.dilationW, params.conv.padding);
+    Runs runs = new Runs(g, c);
+    Variable y = tape.output(NAME, g.outputShape(c), input, filter, bias);
+    float[] in = runs.reorder(tape, input.values());
+    float[][] w = runs.tile(filter.values());
     float[] out = y.values();
-    float[] b = bias == null ? null : bias.values();
-    float[][] taps = tiledTaps(filter.values(), g, outC);
-    int rowSize = g.outWidth * outC;
-    tape.pool().parallelFor(g.batch, (b0, b1) -> {
+    float[] b = bias == null ? new float[c] : bias.values();
+    int rowSize = runs.rowSize;
+    tape.pool().parallelFor(g.batch * g.outHeight, (r0, r1) -> {
       float[] acc = new float[rowSize];
-      float[] staged = new float[rowSize];
-      for (int n = b0; n < b1; n++) {
-        for (int oy = 0; oy < g.outHeight; oy++) {
-          for (int ox = 0; ox < g.outWidth; ox++) {
-            if (b == null) {
-              java.util.Arrays.fill(acc, ox * outC, (ox + 1) * outC, 0f);
-            } else {
-              System.arraycopy(b, 0, acc, ox * outC, outC);
-            }
-          }
-          for (int ky = 0; ky < g.filterHeight; ky++) {
-            int iy = oy * g.strideH - g.padTop + ky * g.dilationH;
-            if (iy < 0 || iy >= g.inHeight) {
-              continue;
-            }
-            for (int kx = 0; kx < g.filterWidth; kx++) {
-              int j0 = firstColumn(g, kx) * outC;
-              int j1 = endColumn(g, kx) * outC;
-              stage(in, g, n, iy, kx, outC, mult, staged, false);
-              float[] wt = taps[ky * g.filterWidth + kx];
-              for (int j = j0; j < j1; j++) {
-                acc[j] += staged[j] * wt[j];
-              }
-            }
-          }
-          System.arraycopy(acc, 0, out, (n * g.outHeight + oy) * rowSize, rowSize);
+      float[] run = new float[rowSize];
+      for (int row = r0; row < r1; row++) {
+        for (int p = 0; p < rowSize; p += c) {
+          System.arraycopy(b, 0, acc, p, c);
         }
+        runs.forEachTap(row, (tap, kx, i) -> {
+          runs.load(in, i, kx, run);
+          float[] wt = w[tap];
+          for (int j = 0; j < rowSize; j++) {
+            acc[j] += run[j] * wt[j];
+          }
+        });
+        System.arraycopy(acc, 0, out, row * rowSize, rowSize);
       }
     });
+    tape.record(y, () -> backward(tape, runs, in, w, input, filter, bias, y));
+    return y;
+  }
+
+  private static void backward(Tape tape, Runs runs, float[] in, float[][] w, Variable x, Variable filter,
+      Variable bias, Variable y) {
+    ConvGeometry g = runs.g;
+    int c = runs.c;
+    int rowSize = runs.rowSize;
+    float[] dy = y.grad();
+    if (x.requiresGrad()) {
+      float[] dx = runs.reordered ? new float[in.length] : x.grad();
+      // One image per task: the rows of an image write overlapping input rows.
+      tape.pool().parallelFor(g.batch, (n0, n1) -> {
+        float[] dyRow = new float[rowSize];
+        float[] run = new float[rowSize];
+        for (int row = n0 * g.outHeight; row < n1 * g.outHeight; row++) {
+          System.arraycopy(dy, row * rowSize, dyRow, 0, rowSize);
+          runs.forEachTap(row, (tap, kx, i) -> {
+            runs.load(dx, i, kx, run);
+            float[] wt = w[tap];
+            for (int j = 0; j < rowSize; j++) {
+              run[j] += dyRow[j] * wt[j];
+            }
+            runs.store(run, kx, dx, i);
+          });
+        }
+      });
+      if (runs.reordered) {
+        runs.addRestored(tape, dx, x.grad());
+      }
+    }
+    if (filter.requiresGrad()) {
+      int groups = Math.min(FILTER_GROUPS, g.batch);
+      float[][] sums = new float[groups][];
+      tape.pool().parallelFor(groups, (g0, g1) -> {
+        float[] dyRow = new float[rowSize];
+        float[] run = new float[rowSize];
+        for (int group = g0; group < g1; group++) {
+          // Sums per tap and row position, folded over the row's pixels at the end.
+          float[][] acc = new float[w.length][rowSize];
+          for (int row = g.batch * group / groups * g.outHeight; row < g.batch * (group + 1) / groups * g.outHeight;
+              row++) {
+            System.arraycopy(dy, row * rowSize, dyRow, 0, rowSize);
+            runs.forEachTap(row, (tap, kx, i) -> {
+              runs.load(in, i, kx, run);
+              float[] sum = acc[tap];
+              for (int j = 0; j < rowSize; j++) {
+                sum[j] += dyRow[j] * run[j];
+              }
+            });
+          }
+          sums[group] = runs.foldRow(acc);
+        }
+      });
+      float[] dw = filter.grad();
+      for (float[] sum : sums) {
+        for (int j = 0; j < dw.length; j++) {
+          dw[j] += sum[j];
+        }
+      }
+    }
+    if (bias != null && bias.requiresGrad()) {
+      ParallelGemm.addColumnSums(dy, dy.length / c, c, bias.grad());
+    }
+  }
+
+  /** x [N, H, W, C] to [N, H, W, C·mult] with channel j·mult + m = channel j; the backward sums the copies. */
+  private static Variable repeatChannels(Tape tape, Variable x, int mult) {
+    Shape s = x.shape();
+    int c = s.dim(3);
+    Variable y = tape.output(NAME, Shape.of(s.dim(0), s.dim(1), s.dim(2), c * mult), x);
+    float[] in = x.values();
+    float[] out = y.values();
+    for (int i = 0; i < in.length; i++) {
+      java.util.Arrays.fill(out, i * mult, (i + 1) * mult, in[i]);
+    }
     tape.record(y, () -> {
       float[] dy = y.grad();
-      if (x.requiresGrad()) {
-        float[] dx = x.grad();
-        tape.pool().parallelFor(g.batch, (b0, b1) -> addInputGradient(g, taps, dy, outC, mult, b0, b1, dx));
-      }
-      if (filter.requiresGrad()) {
-        addFilterGradient(tape, g, in, dy, outC, mult, filter.grad());
-      }
-      if (bias != null && bias.requiresGrad()) {
-        ParallelGemm.addColumnSums(dy, dy.length / outC, outC, bias.grad());
+      float[] dx = x.grad();
+      for (int i = 0; i < dx.length; i++) {
+        for (int m = 0; m < mult; m++) {
+          dx[i] += dy[i * mult + m];
+        }
       }
     });
     return y;
   }
 
-  /** {@code taps[t][ox·outC + ch] = w[t·outC + ch]}: each tap's weights repeated across an output row. */
-  private static float[][] tiledTaps(float[] w, ConvGeometry g, int outC) {
-    float[][] taps = new float[g.filterHeight * g.filterWidth][g.outWidth * outC];
-    for (int t = 0; t < taps.length; t++) {
-      for (int ox = 0; ox < g.outWidth; ox++) {
-        System.arraycopy(w, t * outC, taps[t], ox * outC, outC);
-      }
-    }
-    return taps;
-  }
-
-  /** dx for images [n0, n1): each image's rows are written by one thread only. */
-  private static void addInputGradient(ConvGeometry g, float[][] taps, float[] dy, int outC, int mult, int n0,
-      int n1, float[] dx) {
-    int rowSize = g.outWidth * outC;
-    float[] dys = new float[rowSize];
-    float[] dxs = new float[rowSize];
-    for (int n = n0; n < n1; n++) {
-      for (int oy = 0; oy < g.outHeight; oy++) {
-        System.arraycopy(dy, (n * g.outHeight + oy) * rowSize, dys, 0, rowSize);
-        for (int ky = 0; ky < g.filterHeight; ky++) {
-          int iy = oy * g.strideH - g.padTop + ky * g.dilationH;
-          if (iy < 0 || iy >= g.inHeight) {
-            continue;
-          }
-          for (int kx = 0; kx < g.filterWidth; kx++) {
-            int ox0 = firstColumn(g, kx);
-            int ox1 = endColumn(g, kx);
-            float[] wt = taps[ky * g.filterWidth + kx];
-            if (mult == 1) {
-              // Within one tap's run every output pixel reads a different input pixel: gather, add, put back.
-              stage(dx, g, n, iy, kx, outC, 1, dxs, false);
-              for (int j = ox0 * outC; j < ox1 * outC; j++) {
-                dxs[j] += dys[j] * wt[j];
-              }
-              stage(dx, g, n, iy, kx, outC, 1, dxs, true);
-            } else {
-              for (int ox = ox0; ox < ox1; ox++) {
-                int i = inputPixel(g, n, iy, kx, ox) * g.inChannels;
-                for (int ch = 0; ch < outC; ch++) {
-                  dx[i + ch / mult] += dys[ox * outC + ch] * wt[ox * outC + ch];
-                }
-              }
-            }
-          }
-        }
-      }
-    }
+  /** One in-bounds filter tap (ky·kw + kx) of an output row, whose first input pixel is at {@code input}. */
+  private interface TapBody {
+    void visit(int tap, int kx, int input);
   }
 
   /**
-   * {@code dw += Σ dy ⊗ input taps}. Images are cut into at most {@link #GROUPS} fixed groups; threads take whole
-   * groups, each group sums per tap and output column into its own rows, reduced over the columns at the end of
-   * the group, and the group sums are added in order: the result does not depend on the thread count.
+   * The runs of a geometry: under tap kx, the output columns [first, end) of a row read in-bounds input pixels.
+   * Input rows are reordered into {@code strideW} phases of {@code phaseWidth} pixels (pixel ix at phase
+   * ix mod s, slot ix / s), so the pixels ix = ox·s + offset of consecutive ox are adjacent.
    */
-  private static void addFilterGradient(Tape tape, ConvGeometry g, float[] in, float[] dy, int outC, int mult,
-      float[] dw) {
-    int groups = Math.min(GROUPS, g.batch);
-    int rowSize = g.outWidth * outC;
-    float[][] sums = new float[groups][dw.length];
-    tape.pool().parallelFor(groups, (g0, g1) -> {
-      float[] dys = new float[rowSize];
-      float[] xs = new float[rowSize];
-      float[][] perTap = new float[g.filterHeight * g.filterWidth][rowSize];
-      for (int group = g0; group < g1; group++) {
-        for (float[] row : perTap) {
-          java.util.Arrays.fill(row, 0f);
+  private static final class Runs {
+    final ConvGeometry g;
+    final int c;
+    final int rowSize;
+    final boolean reordered;
+    private final int phaseWidth;
+    private final int inRowPixels;
+    /** Per kx: the first and end output column whose input pixel is in bounds, and that first pixel's slot. */
+    private final int[] first;
+    private final int[] end;
+    private final int[] slot;
+
+    Runs(ConvGeometry g, int c) {
+      this.g = g;
+      this.c = c;
+      this.rowSize = g.outWidth * c;
+      this.reordered = g.strideW > 1;
+      this.phaseWidth = (g.inWidth + g.strideW - 1) / g.strideW;
+      this.inRowPixels = phaseWidth * g.strideW;
+      this.first = new int[g.filterWidth];
+      this.end = new int[g.filterWidth];
+      this.slot = new int[g.filterWidth];
+      for (int kx = 0; kx < g.filterWidth; kx++) {
+        // ix = ox·strideW + offset must lie in [0, inWidth).
+        int offset = kx * g.dilationW - g.padLeft;
+        first[kx] = Math.max(0, -Math.floorDiv(offset, g.strideW));
+        end[kx] = Math.min(g.outWidth, Math.floorDiv(g.inWidth - 1 - offset, g.strideW) + 1);
+        int ix = first[kx] * g.strideW + offset;
+        slot[kx] = ix % g.strideW * phaseWidth + ix / g.strideW;
+      }
+    }
+
+    /** Visits the in-bounds taps of output row {@code row} (image · outHeight + oy) in filter order. */
+    void forEachTap(int row, TapBody body) {
+      int n = row / g.outHeight;
+      int oy = row % g.outHeight;
+      for (int ky = 0; ky < g.filterHeight; ky++) {
+        int iy = oy * g.strideH - g.padTop + ky * g.dilationH;
+        if (iy < 0 || iy >= g.inHeight) {
+          continue;
         }
-        for (int n = g.batch * group / groups; n < g.batch * (group + 1) / groups; n++) {
-          for (int oy = 0; oy < g.outHeight; oy++) {
-            System.arraycopy(dy, (n * g.outHeight + oy) * rowSize, dys, 0, rowSize);
-            for (int ky = 0; ky < g.filterHeight; ky++) {
-              int iy = oy * g.strideH - g.padTop + ky * g.dilationH;
-              if (iy < 0 || iy >= g.inHeight) {
-                continue;
-              }
-              for (int kx = 0; kx < g.filterWidth; kx++) {
-                int j1 = endColumn(g, kx) * outC;
-                stage(in, g, n, iy, kx, outC, mult, xs, false);
-                float[] sum = perTap[ky * g.filterWidth + kx];
-                for (int j = firstColumn(g, kx) * outC; j < j1; j++) {
-                  sum[j] += dys[j] * xs[j];
-                }
-              }
+        int inRow = (n * g.inHeight + iy) * inRowPixels;
+        for (int kx = 0; kx < g.filterWidth; kx++) {
+          if (first[kx] < end[kx]) {
+            body.visit(ky * g.filterWidth + kx, kx, (inRow + slot[kx]) * c);
+          }
+        }
+      }
+    }
+
+    /** Copies the run of tap kx from {@code src} at {@code input} into {@code row}, zeros outside it. */
+    void load(float[] src, int input, int kx, float[] row) {
+      java.util.Arrays.fill(row, 0, first[kx] * c, 0f);
+      System.arraycopy(src, input, row, first[kx] * c, (end[kx] - first[kx]) * c);
+      java.util.Arrays.fill(row, end[kx] * c, rowSize, 0f);
+    }
+
+    /** Copies the run of tap kx from {@code row} back to {@code dst} at {@code input}. */
+    void store(float[] row, int kx, float[] dst, int input) {
+      System.arraycopy(row, first[kx] * c, dst, input, (end[kx] - first[kx]) * c);
+    }
+
+    /** The filter [kh·kw taps][c] as [taps][outWidth·c], each tap's channels repeated along the row. */
+    float[][] tile(float[] w) {
+      float[][] tiled = new float[g.filterHeight * g.filterWidth][rowSize];
+      for (int t = 0; t < tiled.length; t++) {
+        for (int p = 0; p < rowSize; p += c) {
+          System.arraycopy(w, t * c, tiled[t], p, c);
+        }
+      }
+      return tiled;
+    }
+
+    /** The inverse of {@link #tile} for gradients: each tap's channels summed over the row's pixels in order. */
+    float[] foldRow(float[][] tiled) {
+      float[] w = new float[tiled.length * c];
+      for (int t = 0; t < tiled.length; t++) {
+        for (int p = 0; p < rowSize; p += c) {
+          for (int ch = 0; ch < c; ch++) {
+            w[t * c + ch] += tiled[t][p + ch];
+          }
+        }
+      }
+      return w;
+    }
+
+    /** The input with rows in phase order (itself when the stride is 1). */
+    float[] reorder(Tape tape, float[] x) {
+      if (!reordered) {
+        return x;
+      }
+      float[] phased = new float[g.batch * g.inHeight * inRowPixels * c];
+      tape.pool().parallelFor(g.batch * g.inHeight, (r0, r1) -> {
+        for (int r = r0; r < r1; r++) {
+          for (int ix = 0; ix < g.inWidth; ix++) {
+            System.arraycopy(x, (r * g.inWidth + ix) * c, phased, (r * inRowPixels + position(ix)) * c, c);
+          }
+        }
+      });
+      return phased;
+    }
+
+    /** Adds a gradient in phase order into {@code dx} in the input's order. */
+    void addRestored(Tape tape, float[] phased, float[] dx) {
+      tape.pool().parallelFor(g.batch * g.inHeight, (r0, r1) -> {
+        for (int r = r0; r < r1; r++) {
+          for (int ix = 0; ix < g.inWidth; ix++) {
+            int from = (r * inRowPixels + position(ix)) * c;
+            int to = (r * g.inWidth + ix) * c;
+            for (int ch = 0; ch < c; ch++) {
+              dx[to + ch] += phased[from + ch];
             }
           }
         }
-        for (int t = 0; t < perTap.length; t++) {
-          for (int j = 0; j < rowSize; j++) {
-            sums[group][t * outC + j % outC] += perTap[t][j];
-          }
-        }
-      }
-    });
-    for (float[] sum : sums) {
-      for (int i = 0; i < dw.length; i++) {
-        dw[i] += sum[i];
-      }
+      });
     }
-  }
 
-  /** The first output column whose tap kx reads an in-bounds input column. */
-  private static int firstColumn(ConvGeometry g, int kx) {
-    return Math.max(0, Math.floorDiv(g.padLeft - kx * g.dilationW + g.strideW - 1, g.strideW));
-  }
-
-  /** One past the last output column whose tap kx reads an in-bounds input column. */
-  private static int endColumn(ConvGeometry g, int kx) {
-    return Math.min(g.outWidth, Math.floorDiv(g.inWidth + g.padLeft - kx * g.dilationW + g.strideW - 1, g.strideW));
-  }
-
-  /** The input pixel (flat index over n, y, x) that output column ox reads through tap kx on input row iy. */
-  private static int inputPixel(ConvGeometry g, int n, int iy, int kx, int ox) {
-    return (n * g.inHeight + iy) * g.inWidth + ox * g.strideW - g.padLeft + kx * g.dilationW;
-  }
-
-  /**
-   * Copies what the in-bounds run of tap kx on input row iy reads into {@code row[ox·outC + ch]} (input channel
-   * ch / mult), or with {@code back} (multiplier 1 only) copies the row buffer's run back into {@code src}.
-   */
-  private static void stage(float[] src, ConvGeometry g, int n, int iy, int kx, int outC, int mult, float[] row,
-      boolean back) {
-    int ox0 = firstColumn(g, kx);
-    int ox1 = endColumn(g, kx);
-    if (ox0 >= ox1) {
-      return;
-    }
-    int inC = g.inChannels;
-    if (mult == 1 && g.strideW == 1) {
-      int i = inputPixel(g, n, iy, kx, ox0) * inC;
-      int length = (ox1 - ox0) * outC;
-      if (back) {
-        System.arraycopy(row, ox0 * outC, src, i, length);
-      } else {
-        System.arraycopy(src, i, row, ox0 * outC, length);
-      }
-      return;
-    }
-    for (int ox = ox0; ox < ox1; ox++) {
-      int i = inputPixel(g, n, iy, kx, ox) * inC;
-      if (mult != 1) {
-        for (int ch = 0; ch < outC; ch++) {
-          row[ox * outC + ch] = src[i + ch / mult];
-        }
-      } else if (back) {
-        System.arraycopy(row, ox * outC, src, i, outC);
-      } else {
-        System.arraycopy(src, i, row, ox * outC, outC);
-      }
+    private int position(int ix) {
+      return ix % g.strideW * phaseWidth + ix / g.strideW;
     }
   }
 }

@@ -21,28 +21,32 @@ public final class GlobalAveragePool {
     Variable y = tape.output(NAME, Shape.of(batch, c), x);
     float[] in = x.values();
     float[] out = y.values();
-    for (int b = 0; b < batch; b++) {
-      for (int p = 0; p < pixels; p++) {
-        int base = (b * pixels + p) * c;
-        for (int ch = 0; ch < c; ch++) {
-          out[b * c + ch] += in[base + ch];
-        }
-      }
-      for (int ch = 0; ch < c; ch++) {
-        out[b * c + ch] /= pixels;
-      }
-    }
-    tape.record(y, () -> {
-      float[] dy = y.grad();
-      float[] dx = x.grad();
-      for (int b = 0; b < batch; b++) {
+    tape.pool().parallelFor(batch, (b0, b1) -> {
+      for (int b = b0; b < b1; b++) {
         for (int p = 0; p < pixels; p++) {
           int base = (b * pixels + p) * c;
           for (int ch = 0; ch < c; ch++) {
-            dx[base + ch] += dy[b * c + ch] / pixels;
+            out[b * c + ch] += in[base + ch];
           }
         }
+        for (int ch = 0; ch < c; ch++) {
+          out[b * c + ch] /= pixels;
+        }
       }
+    });
+    tape.record(y, () -> {
+      float[] dy = y.grad();
+      float[] dx = x.grad();
+      tape.pool().parallelFor(batch, (b0, b1) -> {
+        for (int b = b0; b < b1; b++) {
+          for (int p = 0; p < pixels; p++) {
+            int base = (b * pixels + p) * c;
+            for (int ch = 0; ch < c; ch++) {
+              dx[base + ch] += dy[b * c + ch] / pixels;
+            }
+          }
+        }
+      });
     });
     return y;
   }

@@ -44,6 +44,25 @@ class ActivationsTest {
   }
 
   @Test
+  void reluFamilyPassesNoGradientAtTheLowerKinkNorAtSix() {
+    Variable x = Variable.parameter("x", Shape.of(5), new float[] {-0f, 0f, 1e-30f, 5.999f, 6f});
+    Tape t = new Tape(GradientCheck.POOL);
+    t.backward(Activations.relu(t, x), new float[] {1f, 1f, 1f, 1f, 1f});
+    assertArrayEquals(new float[] {0f, 0f, 1f, 1f, 1f}, x.grad());
+    x.zeroGrad();
+    t.backward(Activations.relu6(t, x), new float[] {1f, 1f, 1f, 1f, 1f});
+    assertArrayEquals(new float[] {0f, 0f, 1f, 1f, 0f}, x.grad());
+  }
+
+  @Test
+  void resultsDoNotDependOnTheThreadCount() {
+    Variable x = GradientCheck.uniform("x", new Random(3), 5, 100, 70);
+    GradientCheck.assertSameForAnyThreadCount(t -> Activations.relu(t, x), x);
+    GradientCheck.assertSameForAnyThreadCount(t -> Activations.relu6(t, Activations.leakyRelu(t, x, 8f)), x);
+    GradientCheck.assertSameForAnyThreadCount(t -> Activations.hardSwish(t, x), x);
+  }
+
+  @Test
   void rejectsANonFiniteSlope() {
     Variable x = input();
     assertThrows(IllegalArgumentException.class,

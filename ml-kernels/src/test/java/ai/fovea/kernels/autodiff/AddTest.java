@@ -27,6 +27,17 @@ class AddTest {
   }
 
   @Test
+  void resultsDoNotDependOnTheThreadCount() {
+    Random r = new Random(4);
+    Variable a = uniform("a", r, 7, 60, 41);
+    Variable b = uniform("b", r, 7, 60, 41);
+    Variable plane = uniform("plane", r, 60, 41);
+    GradientCheck.assertSameForAnyThreadCount(t -> Add.apply(t, a, b), a, b);
+    // Chunks of the split do not start at a multiple of the plane's size.
+    GradientCheck.assertSameForAnyThreadCount(t -> Add.apply(t, a, plane), a, plane);
+  }
+
+  @Test
   void rejectsShapesThatAreNotATrailingPart() {
     Random r = new Random(3);
     Variable a = uniform("a", r, 2, 3);

@@ -1,10 +1,13 @@
 package ai.fovea.kernels.autodiff;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import ai.fovea.kernels.parallel.ComputePool;
 import ai.fovea.kernels.tensor.Shape;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 
 /**
@@ -76,6 +79,39 @@ public final class GradientCheck {
       sum += (double) weights[i] * out[i];
     }
     return sum;
+  }
+
+  /**
+   * Asserts that the op's output and every input's gradient are bit-identical on one thread and on three: the
+   * op's split over the pool must not change the order of any sum. Shapes must be large enough to split.
+   */
+  public static void assertSameForAnyThreadCount(Graph graph, Variable... inputs) {
+    try (ComputePool three = new ComputePool(3)) {
+      List<float[]> serial = valueAndGradients(graph, ComputePool.serial(), inputs);
+      List<float[]> parallel = valueAndGradients(graph, three, inputs);
+      for (int i = 0; i < serial.size(); i++) {
+        assertArrayEquals(serial.get(i), parallel.get(i), i == 0 ? "output" : "gradient of " + inputs[i - 1]);
+      }
+    }
+  }
+
+  private static List<float[]> valueAndGradients(Graph graph, ComputePool pool, Variable... inputs) {
+    for (Variable v : inputs) {
+      v.zeroGrad();
+    }
+    Tape tape = new Tape(pool);
+    Variable out = graph.build(tape);
+    List<float[]> result = new ArrayList<>(List.of(out.values().clone()));
+    Random random = new Random(7);
+    float[] weights = new float[out.size()];
+    for (int i = 0; i < weights.length; i++) {
+      weights[i] = random.nextFloat() * 2f - 1f;
+    }
+    tape.backward(out, weights);
+    for (Variable v : inputs) {
+      result.add(v.grad().clone());
+    }
+    return result;
   }
 
   /** A parameter of seeded uniform values in [-1, 1]. */

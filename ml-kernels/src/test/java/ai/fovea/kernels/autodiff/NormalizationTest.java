@@ -26,6 +26,10 @@ class NormalizationTest {
     BatchNorm bn = batchNorm(r);
     Variable x = uniform("x", r, 2, 3, 2, 3);
     GradientCheck.assertGradients(t -> bn.apply(t, x, true), x, bn.gamma(), bn.beta());
+    // 300 rows of 2 channels: three segments of 128 rows, the last one partial.
+    BatchNorm two = new BatchNorm("two", 2, 0.1f, 1e-3f);
+    Variable wide = uniform("wide", r, 3, 10, 10, 2);
+    GradientCheck.assertGradients(t -> two.apply(t, wide, true), wide, two.gamma(), two.beta());
   }
 
   @Test
@@ -36,6 +40,17 @@ class NormalizationTest {
     bn.runningVariance()[2] = 2f;
     Variable x = uniform("x", r, 4, 3);
     GradientCheck.assertGradients(t -> bn.apply(t, x, false), x, bn.gamma(), bn.beta());
+  }
+
+  @Test
+  void batchNormResultsDoNotDependOnTheThreadCount() {
+    Random r = new Random(3);
+    // 5 channels: segments of 51 rows, several blocks, a partial last segment; 300 channels: one row each.
+    for (int[] dims : new int[][] {{40, 10, 10, 5}, {7, 11, 300}}) {
+      Variable x = uniform("x", r, dims);
+      BatchNorm bn = new BatchNorm("bn", dims[dims.length - 1], 0.1f, 1e-3f);
+      GradientCheck.assertSameForAnyThreadCount(t -> bn.apply(t, x, true), x, bn.gamma(), bn.beta());
+    }
   }
 
   @Test
