@@ -30,7 +30,7 @@ public final class Activations {
       }
     }, (in, out, dy, dx, i0, i1) -> {
       for (int i = i0; i < i1; i++) {
-        dx[i] += keep(dy[i], positive(out[i]));
+        dx[i] += keep(dy[i], reluMask(out[i]));
       }
     });
   }
@@ -42,7 +42,7 @@ public final class Activations {
       }
     }, (in, out, dy, dx, i0, i1) -> {
       for (int i = i0; i < i1; i++) {
-        dx[i] += keep(dy[i], positive(out[i]) & (Float.floatToRawIntBits(out[i]) - SIX_BITS) >> 31);
+        dx[i] += keep(dy[i], relu6Mask(out[i]));
       }
     });
   }
@@ -131,13 +131,19 @@ public final class Activations {
    * {@code value} where {@code mask} is all ones, +0 where it is zero. ReLU's gradient selects by the sign of
    * its input, which is random: a branch there mispredicts half the time and costs ~8× this select.
    */
-  private static float keep(float value, int mask) {
+  static float keep(float value, int mask) {
     return Float.intBitsToFloat(Float.floatToRawIntBits(value) & mask);
   }
 
-  /** All ones where {@code y} > 0, zero where y is +0, for y >= +0 (a clamped output; bits order like ints). */
-  private static int positive(float y) {
+  /** ReLU's derivative as a mask of its output y: all ones where y > 0, zero where y is +0. */
+  static int reluMask(float y) {
+    // y >= +0, whose bits order like ints.
     return -Float.floatToRawIntBits(y) >> 31;
+  }
+
+  /** ReLU6's derivative as a mask of its output y: all ones where 0 < y < 6, zero where y is +0 or 6. */
+  static int relu6Mask(float y) {
+    return reluMask(y) & (Float.floatToRawIntBits(y) - SIX_BITS) >> 31;
   }
 
   private static void requireFinite(String name, float value) {

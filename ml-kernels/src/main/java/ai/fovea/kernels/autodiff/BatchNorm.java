@@ -1,5 +1,6 @@
 package ai.fovea.kernels.autodiff;
 
+import ai.fovea.kernels.op.Activation;
 import ai.fovea.kernels.op.OpPrepareException;
 import ai.fovea.kernels.parallel.ComputePool;
 import ai.fovea.kernels.tensor.Shape;
@@ -8,7 +9,9 @@ import ai.fovea.kernels.tensor.Shape;
  * Batch normalization over the last (channel) axis, with a learned scale γ and shift β and running
  * statistics. Training normalizes with the batch's mean and biased variance and moves the running mean and
  * unbiased variance by {@code momentum} toward them (PyTorch's convention); inference normalizes with the
- * running statistics, an affine map that folds into the preceding convolution at export.
+ * running statistics, an affine map that folds into the preceding convolution at export. A following ReLU or
+ * ReLU6 may be fused: one output instead of two, and backward gates the gradient by that output inside its own
+ * passes instead of in a pass of its own.
  */
 public final class BatchNorm {
   private static final String NAME = "BATCH_NORM";
@@ -63,7 +66,16 @@ public final class BatchNorm {
   }
 
   public Variable apply(Tape tape, Variable x, boolean training) {
+    return apply(tape, x, training, Activation.NONE);
+  }
+
+  /** Batch norm followed by {@code activation}: NONE, RELU or RELU6. */
+  public Variable apply(Tape tape, Variable x, boolean training, Activation activation) {
     Tape.requireInputs(NAME, x);
+    if (activation != Activation.NONE && activation != Activation.RELU && activation != Activation.RELU6) {
+      throw new OpPrepareException(NAME, "fused activation " + activation + " is not differentiated; use NONE, RELU "
+          + "or RELU6");
+    }
     int c = gamma.size();
     if (x.shape().rank() < 2 || x.shape().dim(-1) != c) {
       throw new OpPrepareException(NAME, "needs " + c + " channels on the last axis, got " + x.shape());
@@ -107,26 +119,32 @@ public final class BatchNorm {
     float[] s = lanes.tile(invStd);
     float[] g = lanes.tile(gamma.values());
     float[] b = lanes.tile(beta.values());
+    float lo = activation.floatMin();
+    float hi = activation.floatMax();
     lanes.forEach(tape.pool(), (base, length, scratch) -> {
       float[] v = lanes.load(in, base, length, scratch[0]);
       for (int j = 0; j < length; j++) {
-        v[j] = g[j] * ((v[j] - m[j]) * s[j]) + b[j];
+        v[j] = Math.min(Math.max(g[j] * ((v[j] - m[j]) * s[j]) + b[j], lo), hi);
       }
       System.arraycopy(v, 0, out, base, length);
     });
-    tape.record(y, () -> backward(tape.pool(), lanes, x, y, m, s, training));
+    tape.record(y, () -> backward(tape.pool(), lanes, x, y, m, s, training, activation));
     return y;
   }
 
-  /** The normalized input (x − mean)·invStd is recomputed from x, which the tape keeps anyway. */
+  /**
+   * The normalized input (x − mean)·invStd is recomputed from x, which the tape keeps anyway. A fused
+   * activation's gate is read from the output y.
+   */
   private void backward(ComputePool pool, Lanes lanes, Variable x, Variable y, float[] m, float[] s,
-      boolean training) {
+      boolean training, Activation activation) {
     int c = gamma.size();
     int count = x.size() / c;
     float[] in = x.values();
     float[] dy = y.grad();
+    float[] out = y.values();
     double[][] sums = lanes.sums(pool, (s1, s2, base, length, scratch) -> {
-      float[] u = lanes.load(dy, base, length, scratch[0]);
+      float[] u = gatedGradient(activation, lanes, dy, out, base, length, scratch);
       float[] v = lanes.load(in, base, length, scratch[1]);
       for (int j = 0; j < length; j++) {
         s1[j] += u[j];
@@ -164,7 +182,7 @@ public final class BatchNorm {
     float[] o = lanes.tile(offset);
     float[] dx = x.grad();
     lanes.forEach(pool, (base, length, scratch) -> {
-      float[] u = lanes.load(dy, base, length, scratch[0]);
+      float[] u = gatedGradient(activation, lanes, dy, out, base, length, scratch);
       float[] v = lanes.load(in, base, length, scratch[1]);
       float[] z = lanes.load(dx, base, length, scratch[2]);
       for (int j = 0; j < length; j++) {
@@ -172,6 +190,27 @@ public final class BatchNorm {
       }
       System.arraycopy(z, 0, dx, base, length);
     });
+  }
+
+  /**
+   * A segment of the output gradient {@code dy} where the fused activation passed its input, 0 where it
+   * clamped, judged by the output {@code out}; in {@code scratch[0]}, using {@code scratch[2]}.
+   */
+  private static float[] gatedGradient(Activation activation, Lanes lanes, float[] dy, float[] out, int base,
+      int length, float[][] scratch) {
+    float[] u = lanes.load(dy, base, length, scratch[0]);
+    if (activation == Activation.RELU) {
+      float[] y = lanes.load(out, base, length, scratch[2]);
+      for (int j = 0; j < length; j++) {
+        u[j] = Activations.keep(u[j], Activations.reluMask(y[j]));
+      }
+    } else if (activation == Activation.RELU6) {
+      float[] y = lanes.load(out, base, length, scratch[2]);
+      for (int j = 0; j < length; j++) {
+        u[j] = Activations.keep(u[j], Activations.relu6Mask(y[j]));
+      }
+    }
+    return u;
   }
 
   /**

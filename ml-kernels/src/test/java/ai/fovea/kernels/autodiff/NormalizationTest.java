@@ -1,11 +1,17 @@
 package ai.fovea.kernels.autodiff;
 
+import static ai.fovea.kernels.autodiff.GradientCheck.spaced;
 import static ai.fovea.kernels.autodiff.GradientCheck.uniform;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import ai.fovea.kernels.op.Activation;
+import ai.fovea.kernels.op.OpPrepareException;
 import ai.fovea.kernels.tensor.Shape;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -51,6 +57,68 @@ class NormalizationTest {
       BatchNorm bn = new BatchNorm("bn", dims[dims.length - 1], 0.1f, 1e-3f);
       GradientCheck.assertSameForAnyThreadCount(t -> bn.apply(t, x, true), x, bn.gamma(), bn.beta());
     }
+  }
+
+  @Test
+  void batchNormFusedActivationGradientsMatch() {
+    Random r = new Random(5);
+    BatchNorm bn = batchNorm(r);
+    // Spaced inputs keep every normalized value clear of the kinks at 0 and (with γ ≈ 4) at 6.
+    Variable x = spaced("x", r, 0.1f, 2, 3, 2, 3);
+    GradientCheck.assertGradients(t -> bn.apply(t, x, true, Activation.RELU), x, bn.gamma(), bn.beta());
+    for (int ch = 0; ch < 3; ch++) {
+      bn.gamma().values()[ch] *= 4f;
+    }
+    bn.beta().values()[0] = 3f;
+    GradientCheck.assertGradients(t -> bn.apply(t, x, true, Activation.RELU6), x, bn.gamma(), bn.beta());
+  }
+
+  @Test
+  void batchNormFusedActivationEqualsTheSeparateActivationBitForBit() {
+    for (Activation activation : new Activation[] {Activation.RELU, Activation.RELU6}) {
+      Random r = new Random(6);
+      BatchNorm bn = batchNorm(r);
+      bn.gamma().values()[1] = 5f;
+      Variable x = uniform("x", r, 5, 6, 7, 3);
+      List<float[]> fused = valueAndGradients(t -> bn.apply(t, x, true, activation), x, bn.gamma(), bn.beta());
+      List<float[]> separate = valueAndGradients(t -> activation == Activation.RELU
+          ? Activations.relu(t, bn.apply(t, x, true)) : Activations.relu6(t, bn.apply(t, x, true)),
+          x, bn.gamma(), bn.beta());
+      for (int i = 0; i < fused.size(); i++) {
+        assertArrayEquals(separate.get(i), fused.get(i), activation + " array " + i);
+      }
+    }
+  }
+
+  private static List<float[]> valueAndGradients(GradientCheck.Graph graph, Variable... inputs) {
+    for (Variable v : inputs) {
+      v.zeroGrad();
+    }
+    Tape tape = new Tape(GradientCheck.POOL);
+    Variable y = graph.build(tape);
+    float[] weights = uniform("w", new Random(8), y.size()).values();
+    tape.backward(y, weights);
+    List<float[]> result = new ArrayList<>(List.of(y.values().clone()));
+    for (Variable v : inputs) {
+      result.add(v.grad().clone());
+    }
+    return result;
+  }
+
+  @Test
+  void batchNormFusedActivationResultsDoNotDependOnTheThreadCount() {
+    Random r = new Random(7);
+    Variable x = uniform("x", r, 40, 10, 10, 5);
+    BatchNorm bn = new BatchNorm("bn", 5, 0.1f, 1e-3f);
+    GradientCheck.assertSameForAnyThreadCount(t -> bn.apply(t, x, true, Activation.RELU6), x, bn.gamma(),
+        bn.beta());
+  }
+
+  @Test
+  void batchNormRejectsAnActivationItDoesNotDifferentiate() {
+    BatchNorm bn = new BatchNorm("bn", 3, 0.1f, 1e-3f);
+    Variable x = uniform("x", new Random(8), 4, 3);
+    assertThrows(OpPrepareException.class, () -> bn.apply(new Tape(GradientCheck.POOL), x, true, Activation.TANH));
   }
 
   @Test

@@ -26,6 +26,23 @@ class PoolTest {
   }
 
   @Test
+  void maxPoolRoutesTiesToTheFirstMaximumOnly() {
+    Variable x = Variable.parameter("x", Shape.of(1, 2, 2, 2), new float[] {1, -0f, 3, 0f, 3, 5, 2, 5});
+    Tape tape = new Tape(GradientCheck.POOL);
+    Variable y = MaxPool.apply(tape, x, window(Padding.VALID, 2, 2));
+    assertArrayEquals(new float[] {3, 5}, y.values());
+    tape.backward(y, new float[] {10, 20});
+    assertArrayEquals(new float[] {0, 0, 10, 0, 0, 20, 0, 0}, x.grad());
+  }
+
+  @Test
+  void maxPoolResultsDoNotDependOnTheThreadCount() {
+    Variable x = uniform("x", new Random(6), 9, 7, 8, 5);
+    GradientCheck.assertSameForAnyThreadCount(t -> MaxPool.apply(t, x, window(Padding.SAME, 3, 1)), x);
+    GradientCheck.assertSameForAnyThreadCount(t -> MaxPool.apply(t, x, window(Padding.SAME, 2, 2)), x);
+  }
+
+  @Test
   void averagePoolGradientsMatchIncludingPartialWindows() {
     Variable x = uniform("x", new Random(2), 2, 5, 6, 3);
     GradientCheck.assertGradients(t -> AveragePool.apply(t, x, window(Padding.VALID, 2, 2)), x);

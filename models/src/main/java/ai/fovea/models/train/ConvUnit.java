@@ -62,7 +62,7 @@ final class ConvUnit implements Layer {
         ? DepthwiseConv2D.apply(tape, x, filter, bias, new DepthwiseParams(params, 1))
         : Conv2D.apply(tape, x, filter, bias, params);
     if (norm != null) {
-      y = norm.apply(tape, y, pass.training);
+      return norm.apply(tape, y, pass.training, activation);
     }
     return activation == Activation.RELU ? Activations.relu(tape, y)
         : activation == Activation.RELU6 ? Activations.relu6(tape, y) : y;
