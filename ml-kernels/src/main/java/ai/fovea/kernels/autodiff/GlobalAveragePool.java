@@ -38,11 +38,16 @@ public final class GlobalAveragePool {
       float[] dy = y.grad();
       float[] dx = x.grad();
       tape.pool().parallelFor(batch, (b0, b1) -> {
+        float[] share = new float[c];
         for (int b = b0; b < b1; b++) {
+          for (int ch = 0; ch < c; ch++) {
+            share[ch] = dy[b * c + ch] / pixels;
+          }
+          // One division per channel and image, not per pixel.
           for (int p = 0; p < pixels; p++) {
             int base = (b * pixels + p) * c;
             for (int ch = 0; ch < c; ch++) {
-              dx[base + ch] += dy[b * c + ch] / pixels;
+              dx[base + ch] += share[ch];
             }
           }
         }
