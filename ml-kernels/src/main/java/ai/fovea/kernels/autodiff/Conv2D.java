@@ -59,22 +59,15 @@ public final class Conv2D {
     }
     Variable y = tape.output(NAME, g.outputShape(outChannels), x, filter, bias);
     float[] out = y.values();
-    ParallelGemm.multiplyTransposed(tape.pool(), cols, filter.values(), out, rows, depth, outChannels);
-    if (bias != null) {
-      float[] b = bias.values();
-      for (int r = 0; r < rows; r++) {
-        for (int o = 0; o < outChannels; o++) {
-          out[r * outChannels + o] += b[o];
-        }
-      }
-    }
+    ParallelGemm.multiplyTransposed(tape.pool(), cols, filter.values(), bias == null ? null : bias.values(), out,
+        rows, depth, outChannels);
     tape.record(y, () -> {
       float[] dy = y.grad();
       if (filter.requiresGrad()) {
         ParallelGemm.multiplyTransposedAAdd(tape.pool(), dy, cols, filter.grad(), outChannels, rows, depth);
       }
       if (bias != null && bias.requiresGrad()) {
-        ParallelGemm.addColumnSums(dy, rows, outChannels, bias.grad());
+        ParallelGemm.addColumnSums(tape.pool(), dy, rows, outChannels, bias.grad());
       }
       if (x.requiresGrad()) {
         float[] dx = x.grad();
