@@ -51,11 +51,7 @@ public final class Conv2D {
     float[] cols = direct ? x.values() : new float[rows * depth];
     if (!direct) {
       float[] in = x.values();
-      tape.pool().parallelFor(rows, 16, (r0, r1) -> {
-        for (int r = r0; r < r1; r++) {
-          Im2col.gather(in, g, r, cols, r * depth, 0f);
-        }
-      });
+      tape.pool().parallelFor(rows, 16, (r0, r1) -> Im2col.gather(in, g, r0, r1 - r0, cols, r0 * depth, 0f));
     }
     Variable y = tape.output(NAME, g.outputShape(outChannels), x, filter, bias);
     float[] out = y.values();
@@ -114,9 +110,7 @@ public final class Conv2D {
       for (int q = q0; q < q1; q++) {
         int r0 = q * BLOCK;
         int count = Math.min(BLOCK, rows - r0);
-        for (int i = 0; i < count; i++) {
-          Im2col.gather(dy, adjoint, r0 + i, a, i * depth, 0f);
-        }
+        Im2col.gather(dy, adjoint, r0, count, a, 0, 0f);
         b.multiply(a, 0, depth, count, null, acc, 0, inC);
         for (int i = 0; i < count; i++) {
           float[] row = acc[i];

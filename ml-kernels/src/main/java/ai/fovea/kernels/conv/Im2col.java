@@ -9,35 +9,60 @@ import java.util.Arrays;
  * they contribute a real zero). {@link #scatterAdd} is its adjoint, used by convolution backward.
  */
 public final class Im2col {
+  /** Runs up to this many values are copied by a loop: a call to System.arraycopy costs more for them. */
+  private static final int SHORT_RUN = 8;
+
   private Im2col() {}
 
-  public static void gather(float[] in, ConvGeometry g, int row, float[] dst, int dstOffset, float padValue) {
-    int pixels = g.outHeight * g.outWidth;
-    int b = row / pixels;
-    int oy = (row % pixels) / g.outWidth;
-    int ox = row % g.outWidth;
+  /**
+   * Gathers rows [{@code row0}, {@code row0 + rows}) of the A matrix into dst from {@code dstOffset}, one after
+   * another: the pixel position is stepped along instead of divided out of each row index.
+   */
+  public static void gather(float[] in, ConvGeometry g, int row0, int rows, float[] dst, int dstOffset,
+      float padValue) {
+    int depth = g.filterHeight * g.filterWidth * g.inChannels;
+    Pixel p = new Pixel(g, row0);
+    for (int i = 0; i < rows; i++, p.next()) {
+      gather(in, g, p, dst, dstOffset + i * depth, padValue);
+    }
+  }
+
+  private static void gather(float[] in, ConvGeometry g, Pixel p, float[] dst, int d0, float padValue) {
     int c = g.inChannels;
     int kw = g.filterWidth;
-    int ix0 = ox * g.strideW - g.padLeft;
+    int ix0 = p.ox * g.strideW - g.padLeft;
     int kx0 = Math.min(kw, firstTap(ix0, g.dilationW));
     int kx1 = Math.max(kx0, endTap(ix0, g.dilationW, g.inWidth, kw));
-    for (int ky = 0, d = dstOffset; ky < g.filterHeight; ky++, d += kw * c) {
-      int iy = oy * g.strideH - g.padTop + ky * g.dilationH;
+    for (int ky = 0, d = d0; ky < g.filterHeight; ky++, d += kw * c) {
+      int iy = p.oy * g.strideH - g.padTop + ky * g.dilationH;
       if (iy < 0 || iy >= g.inHeight) {
         Arrays.fill(dst, d, d + kw * c, padValue);
         continue;
       }
-      Arrays.fill(dst, d, d + kx0 * c, padValue);
-      int rowBase = (b * g.inHeight + iy) * g.inWidth;
+      if (kx0 > 0) {
+        Arrays.fill(dst, d, d + kx0 * c, padValue);
+      }
+      int rowBase = (p.b * g.inHeight + iy) * g.inWidth;
       if (g.dilationW == 1) {
-        // Undilated taps in bounds are adjacent pixels: one copy for the run instead of one per tap.
-        System.arraycopy(in, (rowBase + ix0 + kx0) * c, dst, d + kx0 * c, (kx1 - kx0) * c);
+        // Undilated taps in bounds are adjacent pixels: one run; short ones (single-channel input) copied inline,
+        // where a call per run would cost more than the copy.
+        int src = (rowBase + ix0 + kx0) * c;
+        int length = (kx1 - kx0) * c;
+        if (length <= SHORT_RUN) {
+          for (int t = 0; t < length; t++) {
+            dst[d + kx0 * c + t] = in[src + t];
+          }
+        } else {
+          System.arraycopy(in, src, dst, d + kx0 * c, length);
+        }
       } else {
         for (int kx = kx0; kx < kx1; kx++) {
           System.arraycopy(in, (rowBase + ix0 + kx * g.dilationW) * c, dst, d + kx * c, c);
         }
       }
-      Arrays.fill(dst, d + kx1 * c, d + kw * c, padValue);
+      if (kx1 < kw) {
+        Arrays.fill(dst, d + kx1 * c, d + kw * c, padValue);
+      }
     }
   }
 
@@ -73,24 +98,29 @@ public final class Im2col {
     }
   }
 
-  static void gather(byte[] in, ConvGeometry g, int row, byte[] dst, int dstOffset, byte padValue) {
-    int pixels = g.outHeight * g.outWidth;
-    int b = row / pixels;
-    int oy = (row % pixels) / g.outWidth;
-    int ox = row % g.outWidth;
+  /** {@link #gather(float[], ConvGeometry, int, int, float[], int, float)} for 8-bit activations. */
+  static void gather(byte[] in, ConvGeometry g, int row0, int rows, byte[] dst, int dstOffset, byte padValue) {
+    int depth = g.filterHeight * g.filterWidth * g.inChannels;
+    Pixel p = new Pixel(g, row0);
+    for (int i = 0; i < rows; i++, p.next()) {
+      gather(in, g, p, dst, dstOffset + i * depth, padValue);
+    }
+  }
+
+  private static void gather(byte[] in, ConvGeometry g, Pixel p, byte[] dst, int d0, byte padValue) {
     int c = g.inChannels;
     int kw = g.filterWidth;
-    int ix0 = ox * g.strideW - g.padLeft;
+    int ix0 = p.ox * g.strideW - g.padLeft;
     int kx0 = Math.min(kw, firstTap(ix0, g.dilationW));
     int kx1 = Math.max(kx0, endTap(ix0, g.dilationW, g.inWidth, kw));
-    for (int ky = 0, d = dstOffset; ky < g.filterHeight; ky++, d += kw * c) {
-      int iy = oy * g.strideH - g.padTop + ky * g.dilationH;
+    for (int ky = 0, d = d0; ky < g.filterHeight; ky++, d += kw * c) {
+      int iy = p.oy * g.strideH - g.padTop + ky * g.dilationH;
       if (iy < 0 || iy >= g.inHeight) {
         Arrays.fill(dst, d, d + kw * c, padValue);
         continue;
       }
       Arrays.fill(dst, d, d + kx0 * c, padValue);
-      int rowBase = (b * g.inHeight + iy) * g.inWidth;
+      int rowBase = (p.b * g.inHeight + iy) * g.inWidth;
       if (g.dilationW == 1) {
         System.arraycopy(in, (rowBase + ix0 + kx0) * c, dst, d + kx0 * c, (kx1 - kx0) * c);
       } else {
@@ -99,6 +129,34 @@ public final class Im2col {
         }
       }
       Arrays.fill(dst, d + kx1 * c, d + kw * c, padValue);
+    }
+  }
+
+  /** An output pixel (image, row, column), stepped in row-major order. */
+  private static final class Pixel {
+    private final int outHeight;
+    private final int outWidth;
+    int b;
+    int oy;
+    int ox;
+
+    Pixel(ConvGeometry g, int row) {
+      outHeight = g.outHeight;
+      outWidth = g.outWidth;
+      int pixels = outHeight * outWidth;
+      b = row / pixels;
+      oy = (row % pixels) / outWidth;
+      ox = row % outWidth;
+    }
+
+    void next() {
+      if (++ox == outWidth) {
+        ox = 0;
+        if (++oy == outHeight) {
+          oy = 0;
+          b++;
+        }
+      }
     }
   }
 }
