@@ -9,9 +9,6 @@ import java.util.Arrays;
  * they contribute a real zero). {@link #scatterAdd} is its adjoint, used by convolution backward.
  */
 public final class Im2col {
-  /** Runs up to this many values are copied by a loop: a call to System.arraycopy costs more for them. */
-  private static final int SHORT_RUN = 8;
-
   private Im2col() {}
 
   /**
@@ -22,8 +19,39 @@ public final class Im2col {
       float padValue) {
     int depth = g.filterHeight * g.filterWidth * g.inChannels;
     Pixel p = new Pixel(g, row0);
+    if (g.inChannels == 1) {
+      gatherSingleChannel(in, g, p, rows, dst, dstOffset, padValue);
+      return;
+    }
     for (int i = 0; i < rows; i++, p.next()) {
       gather(in, g, p, dst, dstOffset + i * depth, padValue);
+    }
+  }
+
+  /**
+   * Single-channel input (a first layer on grey images): a pixel's taps are runs of a few floats, too short for
+   * copies, so each tap is filled across the pixels of an output row at a time, one float per pixel.
+   */
+  private static void gatherSingleChannel(float[] in, ConvGeometry g, Pixel p, int rows, float[] dst,
+      int dstOffset, float padValue) {
+    int kw = g.filterWidth;
+    int depth = g.filterHeight * kw;
+    for (int i = 0; i < rows; ) {
+      int count = Math.min(rows - i, g.outWidth - p.ox);
+      for (int ky = 0; ky < g.filterHeight; ky++) {
+        int iy = p.oy * g.strideH - g.padTop + ky * g.dilationH;
+        boolean inside = iy >= 0 && iy < g.inHeight;
+        int rowBase = (p.b * g.inHeight + iy) * g.inWidth;
+        for (int kx = 0; kx < kw; kx++) {
+          int d = dstOffset + i * depth + ky * kw + kx;
+          int ix = p.ox * g.strideW - g.padLeft + kx * g.dilationW;
+          for (int s = 0; s < count; s++, d += depth, ix += g.strideW) {
+            dst[d] = inside && ix >= 0 && ix < g.inWidth ? in[rowBase + ix] : padValue;
+          }
+        }
+      }
+      i += count;
+      p.advance(count);
     }
   }
 
@@ -44,17 +72,8 @@ public final class Im2col {
       }
       int rowBase = (p.b * g.inHeight + iy) * g.inWidth;
       if (g.dilationW == 1) {
-        // Undilated taps in bounds are adjacent pixels: one run; short ones (single-channel input) copied inline,
-        // where a call per run would cost more than the copy.
-        int src = (rowBase + ix0 + kx0) * c;
-        int length = (kx1 - kx0) * c;
-        if (length <= SHORT_RUN) {
-          for (int t = 0; t < length; t++) {
-            dst[d + kx0 * c + t] = in[src + t];
-          }
-        } else {
-          System.arraycopy(in, src, dst, d + kx0 * c, length);
-        }
+        // Undilated taps in bounds are adjacent pixels: one copy for the run instead of one per tap.
+        System.arraycopy(in, (rowBase + ix0 + kx0) * c, dst, d + kx0 * c, (kx1 - kx0) * c);
       } else {
         for (int kx = kx0; kx < kx1; kx++) {
           System.arraycopy(in, (rowBase + ix0 + kx * g.dilationW) * c, dst, d + kx * c, c);
@@ -147,6 +166,12 @@ public final class Im2col {
       b = row / pixels;
       oy = (row % pixels) / outWidth;
       ox = row % outWidth;
+    }
+
+    /** Moves {@code pixels} along within the current output row, or to the start of the next one. */
+    void advance(int pixels) {
+      ox += pixels - 1;
+      next();
     }
 
     void next() {
