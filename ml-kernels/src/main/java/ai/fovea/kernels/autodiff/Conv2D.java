@@ -139,9 +139,7 @@ public final class Conv2D {
         for (int r0 = image * pixels; r0 < (image + 1) * pixels; r0 += BLOCK) {
           int rows = Math.min(BLOCK, (image + 1) * pixels - r0);
           w.multiply(dy, r0 * outChannels, outChannels, rows, null, acc, 0, depth);
-          for (int i = 0; i < rows; i++) {
-            Im2col.scatterAdd(acc[i], 0, g, r0 + i, dx);
-          }
+          Im2col.scatterAdd(acc, rows, g, r0, dx);
         }
       }
     });

@@ -95,23 +95,36 @@ public final class Im2col {
     return width <= ix0 ? 0 : Math.min(taps, (width - ix0 + dilation - 1) / dilation);
   }
 
-  /** Adds one row of the A matrix back into the input positions {@link #gather} read it from; padding taps drop. */
-  public static void scatterAdd(float[] src, int srcOffset, ConvGeometry g, int row, float[] in) {
-    int pixels = g.outHeight * g.outWidth;
-    int b = row / pixels;
-    int oy = (row % pixels) / g.outWidth;
-    int ox = row % g.outWidth;
+  /**
+   * Adds rows {@code src[0..count)} of an A matrix, rows [{@code row0}, {@code row0 + count}), back into the input
+   * positions {@link #gather} read them from; padding taps drop.
+   */
+  public static void scatterAdd(float[][] src, int count, ConvGeometry g, int row0, float[] in) {
+    Pixel p = new Pixel(g, row0);
+    for (int i = 0; i < count; i++, p.next()) {
+      scatterAdd(src[i], g, p, in);
+    }
+  }
+
+  private static void scatterAdd(float[] src, ConvGeometry g, Pixel p, float[] in) {
     int c = g.inChannels;
-    int s = srcOffset;
-    for (int ky = 0; ky < g.filterHeight; ky++) {
-      int iy = oy * g.strideH - g.padTop + ky * g.dilationH;
-      for (int kx = 0; kx < g.filterWidth; kx++, s += c) {
-        int ix = ox * g.strideW - g.padLeft + kx * g.dilationW;
-        if (iy >= 0 && iy < g.inHeight && ix >= 0 && ix < g.inWidth) {
-          int base = ((b * g.inHeight + iy) * g.inWidth + ix) * c;
-          for (int ch = 0; ch < c; ch++) {
-            in[base + ch] += src[s + ch];
-          }
+    int kw = g.filterWidth;
+    int ix0 = p.ox * g.strideW - g.padLeft;
+    int kx0 = Math.min(kw, firstTap(ix0, g.dilationW));
+    int kx1 = Math.max(kx0, endTap(ix0, g.dilationW, g.inWidth, kw));
+    // Undilated taps in bounds are adjacent pixels: one loop over the run; dilated ones a loop per tap.
+    int runTaps = g.dilationW == 1 ? Math.max(1, kx1 - kx0) : 1;
+    for (int ky = 0, s = 0; ky < g.filterHeight; ky++, s += kw * c) {
+      int iy = p.oy * g.strideH - g.padTop + ky * g.dilationH;
+      if (iy < 0 || iy >= g.inHeight) {
+        continue;
+      }
+      int rowBase = (p.b * g.inHeight + iy) * g.inWidth;
+      for (int kx = kx0; kx < kx1; kx += runTaps) {
+        int base = (rowBase + ix0 + kx * g.dilationW) * c;
+        int from = s + kx * c;
+        for (int t = 0; t < runTaps * c; t++) {
+          in[base + t] += src[from + t];
         }
       }
     }
