@@ -51,30 +51,19 @@ public final class Conv2D {
     float[] cols = direct ? x.values() : new float[rows * depth];
     if (!direct) {
       float[] in = x.values();
-      tape.pool().parallelFor(rows, 16, (r0, r1) -> {
-        for (int r = r0; r < r1; r++) {
-          Im2col.gather(in, g, r, cols, r * depth, 0f);
-        }
-      });
+      tape.pool().parallelFor(rows, 16, (r0, r1) -> Im2col.gather(in, g, r0, r1 - r0, cols, r0 * depth, 0f));
     }
     Variable y = tape.output(NAME, g.outputShape(outChannels), x, filter, bias);
     float[] out = y.values();
-    ParallelGemm.multiplyTransposed(tape.pool(), cols, filter.values(), out, rows, depth, outChannels);
-    if (bias != null) {
-      float[] b = bias.values();
-      for (int r = 0; r < rows; r++) {
-        for (int o = 0; o < outChannels; o++) {
-          out[r * outChannels + o] += b[o];
-        }
-      }
-    }
+    ParallelGemm.multiplyTransposed(tape.pool(), cols, filter.values(), bias == null ? null : bias.values(), out,
+        rows, depth, outChannels);
     tape.record(y, () -> {
       float[] dy = y.grad();
       if (filter.requiresGrad()) {
         ParallelGemm.multiplyTransposedAAdd(tape.pool(), dy, cols, filter.grad(), outChannels, rows, depth);
       }
       if (bias != null && bias.requiresGrad()) {
-        ParallelGemm.addColumnSums(dy, rows, outChannels, bias.grad());
+        ParallelGemm.addColumnSums(tape.pool(), dy, rows, outChannels, bias.grad());
       }
       if (x.requiresGrad()) {
         float[] dx = x.grad();
@@ -121,9 +110,7 @@ public final class Conv2D {
       for (int q = q0; q < q1; q++) {
         int r0 = q * BLOCK;
         int count = Math.min(BLOCK, rows - r0);
-        for (int i = 0; i < count; i++) {
-          Im2col.gather(dy, adjoint, r0 + i, a, i * depth, 0f);
-        }
+        Im2col.gather(dy, adjoint, r0, count, a, 0, 0f);
         b.multiply(a, 0, depth, count, null, acc, 0, inC);
         for (int i = 0; i < count; i++) {
           float[] row = acc[i];
@@ -152,9 +139,7 @@ public final class Conv2D {
         for (int r0 = image * pixels; r0 < (image + 1) * pixels; r0 += BLOCK) {
           int rows = Math.min(BLOCK, (image + 1) * pixels - r0);
           w.multiply(dy, r0 * outChannels, outChannels, rows, null, acc, 0, depth);
-          for (int i = 0; i < rows; i++) {
-            Im2col.scatterAdd(acc[i], 0, g, r0 + i, dx);
-          }
+          Im2col.scatterAdd(acc, rows, g, r0, dx);
         }
       }
     });

@@ -135,7 +135,7 @@ public final class DepthwiseConv2D {
       }
     }
     if (bias != null && bias.requiresGrad()) {
-      ParallelGemm.addColumnSums(dy, dy.length / c, c, bias.grad());
+      ParallelGemm.addColumnSums(tape.pool(), dy, dy.length / c, c, bias.grad());
     }
   }
 

@@ -29,15 +29,8 @@ public final class FullyConnected {
     }
     Variable y = tape.output(NAME, Shape.of(n, m), x, weights, bias);
     float[] out = y.values();
-    ParallelGemm.multiplyTransposed(tape.pool(), x.values(), weights.values(), out, n, k, m);
-    if (bias != null) {
-      float[] b = bias.values();
-      for (int r = 0; r < n; r++) {
-        for (int j = 0; j < m; j++) {
-          out[r * m + j] += b[j];
-        }
-      }
-    }
+    ParallelGemm.multiplyTransposed(tape.pool(), x.values(), weights.values(), bias == null ? null : bias.values(),
+        out, n, k, m);
     tape.record(y, () -> {
       float[] dy = y.grad();
       if (x.requiresGrad()) {
@@ -47,7 +40,7 @@ public final class FullyConnected {
         ParallelGemm.multiplyTransposedAAdd(tape.pool(), dy, x.values(), weights.grad(), m, n, k);
       }
       if (bias != null && bias.requiresGrad()) {
-        ParallelGemm.addColumnSums(dy, n, m, bias.grad());
+        ParallelGemm.addColumnSums(tape.pool(), dy, n, m, bias.grad());
       }
     });
     return y;

@@ -17,31 +17,45 @@ final class ParallelGemm {
   private static final int K_PANEL = 256;
   /** Fixed groups of panels for weight gradients: enough to balance 16 threads, fixed for determinism. */
   private static final int K_GROUPS = 16;
+  /** Floats per segment of a column sum: long enough for vector loops, short enough to stay in L1. */
+  private static final int SUM_LANES = 256;
+  /** Below this many values a column sum runs as one group: handing it to threads would cost more. */
+  private static final int SUM_SERIAL = 1 << 15;
 
   private ParallelGemm() {}
 
-  /** {@code c[m×n] = a[m×k] · wᵀ} for w row-major n×k (TFLite's [out][in] weights); c overwritten. */
-  static void multiplyTransposed(ComputePool pool, float[] a, float[] w, float[] c, int m, int k, int n) {
+  /**
+   * {@code c[m×n] = a[m×k] · wᵀ + bias} for w row-major n×k (TFLite's [out][in] weights) and bias [n] or null;
+   * c overwritten. The bias is added to each finished sum, as a separate pass would, while the row is in cache.
+   */
+  static void multiplyTransposed(ComputePool pool, float[] a, float[] w, float[] bias, float[] c, int m, int k,
+      int n) {
     if (m == 0 || n == 0) {
       return;
     }
     if (k == 0) {
-      java.util.Arrays.fill(c, 0, m * n, 0f);
+      for (int r = 0; r < m; r++) {
+        for (int j = 0; j < n; j++) {
+          c[r * n + j] = bias == null ? 0f : bias[j];
+        }
+      }
       return;
     }
     if (n < FloatGemm.narrowColumns() && m >= K_PANEL) {
-      multiplyTransposedNarrow(pool, a, w, c, m, k, n);
+      multiplyTransposedNarrow(pool, a, w, bias, c, m, k, n);
       return;
     }
-    product(pool, a, FloatGemm.ofTransposed(w, n, k), c, m, false);
+    product(pool, a, FloatGemm.ofTransposed(w, n, k), bias, c, m, false);
   }
 
   /**
-   * {@code c = a · b} ({@code add} false) or {@code c += a · b} for a [m × b.depth()]. Threads take blocks of
+   * {@code c = a · b + seed} ({@code add} false) or {@code c += a · b + seed} for a [m × b.depth()] and seed [n]
+   * or null. Threads take blocks of
    * {@link #ROW_BLOCK} rows into their own small accumulator, so no m-row accumulator is allocated; with too
    * few rows for every thread they split column panels instead. Each row's sum is the same for any split.
    */
-  private static void product(ComputePool pool, float[] a, FloatGemm b, float[] c, int m, boolean add) {
+  private static void product(ComputePool pool, float[] a, FloatGemm b, float[] seed, float[] c, int m,
+      boolean add) {
     int k = b.depth();
     int n = b.columns();
     if (m >= ROW_BLOCK * pool.threads()) {
@@ -50,14 +64,14 @@ final class ParallelGemm {
         for (int q = q0; q < q1; q++) {
           int r0 = q * ROW_BLOCK;
           int rows = Math.min(ROW_BLOCK, m - r0);
-          b.multiply(a, r0 * k, k, rows, null, acc, 0, n);
+          b.multiply(a, r0 * k, k, rows, seed, acc, 0, n);
           store(acc, rows, n, c, r0, add);
         }
       });
     } else {
       float[][] acc = new float[m][n];
       pool.parallelFor((n + COLUMN_PANEL - 1) / COLUMN_PANEL, (p0, p1) ->
-          b.multiply(a, 0, k, m, null, acc, p0 * COLUMN_PANEL, Math.min(n, p1 * COLUMN_PANEL)));
+          b.multiply(a, 0, k, m, seed, acc, p0 * COLUMN_PANEL, Math.min(n, p1 * COLUMN_PANEL)));
       store(acc, m, n, c, 0, add);
     }
   }
@@ -82,8 +96,8 @@ final class ParallelGemm {
    * would be only n long, so it computes {@code cᵀ = w · aᵀ} instead, a panel of {@link #K_PANEL} rows of a at a
    * time, with the panel's rows as the long inner loop, and writes the panel back transposed.
    */
-  private static void multiplyTransposedNarrow(ComputePool pool, float[] a, float[] w, float[] c, int m, int k,
-      int n) {
+  private static void multiplyTransposedNarrow(ComputePool pool, float[] a, float[] w, float[] bias, float[] c,
+      int m, int k, int n) {
     int panels = (m + K_PANEL - 1) / K_PANEL;
     pool.parallelFor(panels, (q0, q1) -> {
       float[][] acc = new float[n][K_PANEL];
@@ -93,8 +107,9 @@ final class ParallelGemm {
         FloatGemm.ofTransposed(a, r0, rows, k).multiply(w, 0, k, n, null, acc, 0, rows);
         for (int o = 0; o < n; o++) {
           float[] column = acc[o];
+          float add = bias == null ? 0f : bias[o];
           for (int i = 0; i < rows; i++) {
-            c[(r0 + i) * n + o] = column[i];
+            c[(r0 + i) * n + o] = column[i] + add;
           }
         }
       }
@@ -104,7 +119,7 @@ final class ParallelGemm {
   /** {@code c += a · b}. */
   static void multiplyAdd(ComputePool pool, float[] a, float[] b, float[] c, int m, int k, int n) {
     if (m > 0 && k > 0 && n > 0) {
-      product(pool, a, FloatGemm.ofRows(b, 0, k, n), c, m, true);
+      product(pool, a, FloatGemm.ofRows(b, 0, k, n), null, c, m, true);
     }
   }
 
@@ -178,12 +193,43 @@ final class ParallelGemm {
     }
   }
 
-  /** {@code sums[j] += Σ_r a[r][j]}: the bias gradient. */
+  /**
+   * {@code sums[j] += Σ_r a[r][j]}: the bias gradient. The rows are read as segments of whole rows about
+   * {@link #SUM_LANES} floats long, each copied to a zero-based buffer so the add loop indexes both arrays alike
+   * (C2 vectorizes only then); fixed groups of segments (one below {@link #SUM_SERIAL} values) sum per lane, and
+   * the lanes are added into {@code sums} group by group in order, whatever the thread count.
+   */
   static void addColumnSums(float[] a, int rows, int cols, float[] sums) {
-    for (int r = 0; r < rows; r++) {
-      int base = r * cols;
-      for (int j = 0; j < cols; j++) {
-        sums[j] += a[base + j];
+    addColumnSums(ComputePool.serial(), a, rows, cols, sums);
+  }
+
+  /** {@link #addColumnSums(float[], int, int, float[])} with the groups split over {@code pool}. */
+  static void addColumnSums(ComputePool pool, float[] a, int rows, int cols, float[] sums) {
+    if (rows == 0 || cols == 0) {
+      return;
+    }
+    int rowsPerSegment = Math.max(1, SUM_LANES / cols);
+    int width = rowsPerSegment * cols;
+    int segments = (rows + rowsPerSegment - 1) / rowsPerSegment;
+    int groups = (long) rows * cols < SUM_SERIAL ? 1 : Math.min(K_GROUPS, segments);
+    float[][] lanes = new float[groups][width];
+    int end = rows * cols;
+    pool.parallelFor(groups, (g0, g1) -> {
+      float[] buffer = new float[width];
+      for (int group = g0; group < g1; group++) {
+        float[] lane = lanes[group];
+        for (int s = segments * group / groups; s < segments * (group + 1) / groups; s++) {
+          int length = Math.min(width, end - s * width);
+          System.arraycopy(a, s * width, buffer, 0, length);
+          for (int t = 0; t < length; t++) {
+            lane[t] += buffer[t];
+          }
+        }
+      }
+    });
+    for (float[] lane : lanes) {
+      for (int t = 0; t < width; t++) {
+        sums[t % cols] += lane[t];
       }
     }
   }

@@ -77,9 +77,7 @@ public final class Conv2DFloat implements Op {
           if (direct) {
             gemm.multiply(in, r0 * depth, depth, count, bias, acc, 0, outChannels);
           } else {
-            for (int i = 0; i < count; i++) {
-              Im2col.gather(in, g, r0 + i, scratch[t], i * depth, 0f);
-            }
+            Im2col.gather(in, g, r0, count, scratch[t], 0, 0f);
             gemm.multiply(scratch[t], 0, depth, count, bias, acc, 0, outChannels);
           }
           for (int i = 0; i < count; i++) {

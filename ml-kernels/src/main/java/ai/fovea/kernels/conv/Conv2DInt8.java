@@ -80,9 +80,7 @@ public final class Conv2DInt8 implements Op {
           if (direct) {
             gemm.multiply(in, r0 * depth, depth, count, seed, acc, 0, outChannels);
           } else {
-            for (int i = 0; i < count; i++) {
-              Im2col.gather(in, g, r0 + i, cols[t], i * depth, pad);
-            }
+            Im2col.gather(in, g, r0, count, cols[t], 0, pad);
             gemm.multiply(cols[t], 0, depth, count, seed, acc, 0, outChannels);
           }
           for (int i = 0; i < count; i++) {

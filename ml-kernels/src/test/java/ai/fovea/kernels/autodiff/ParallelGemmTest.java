@@ -35,11 +35,12 @@ class ParallelGemmTest {
       int n = s[2];
       float[] a = random(r, m * k);
       float[] w = random(r, n * k);
+      float[] bias = m % 2 == 0 ? null : random(r, n);
       float[] c = new float[m * n];
-      ParallelGemm.multiplyTransposed(THREE, a, w, c, m, k, n);
+      ParallelGemm.multiplyTransposed(THREE, a, w, bias, c, m, k, n);
       for (int i = 0; i < m; i++) {
         for (int j = 0; j < n; j++) {
-          double sum = 0;
+          double sum = bias == null ? 0 : bias[j];
           for (int p = 0; p < k; p++) {
             sum += a[i * k + p] * w[j * k + p];
           }
@@ -100,6 +101,32 @@ class ParallelGemmTest {
           }
           assertClose(sum, serial[o * n + j], "m" + m + " k" + k + " n" + n + " at " + o + "," + j);
         }
+      }
+    }
+  }
+
+  @Test
+  void columnSumsMatchPlainLoopsAndIgnoreThreadCount() {
+    Random r = new Random(4);
+    // {rows, cols}: below the serial cut, above it with whole and partial last segments, wider than a segment
+    int[][] shapes = {{64, 120}, {50176, 16}, {3001, 24}, {200, 300}, {9, 1}};
+    for (int[] s : shapes) {
+      int rows = s[0];
+      int cols = s[1];
+      float[] a = random(r, rows * cols);
+      float[] initial = random(r, cols);
+      float[] serial = initial.clone();
+      float[] threaded = initial.clone();
+      ParallelGemm.addColumnSums(a, rows, cols, serial);
+      ParallelGemm.addColumnSums(THREE, a, rows, cols, threaded);
+      assertArrayEquals(serial, threaded, 0f, "bit-identical for 1 and 3 threads, " + rows + "x" + cols);
+      for (int j = 0; j < cols; j++) {
+        double sum = initial[j];
+        for (int i = 0; i < rows; i++) {
+          sum += a[i * cols + j];
+        }
+        assertEquals(sum, serial[j], 1e-5 * Math.sqrt(rows) * Math.max(1, Math.abs(sum)),
+            rows + "x" + cols + " column " + j);
       }
     }
   }

@@ -48,19 +48,22 @@ class Conv2DTest {
         for (int dilation = 1; dilation <= 2; dilation++) {
           for (Padding padding : Padding.values()) {
             for (Activation act : new Activation[] {Activation.NONE, Activation.RELU6}) {
-              ConvParams p = new ConvParams(padding, stride, stride, dilation, dilation, act);
-              Shape in = Shape.of(2, 11, 7, k == 1 ? 19 : 6);
-              Shape filter = Shape.of(13, k, k, in.dim(3));
-              compareFloat(r, p, in, filter);
-              compareInt8(r, p, in, filter);
-              compareUint8(r, p, in, filter);
-              cases++;
+              // a single-channel input takes im2col's own path
+              for (int channels : new int[] {k == 1 ? 19 : 6, 1}) {
+                ConvParams p = new ConvParams(padding, stride, stride, dilation, dilation, act);
+                Shape in = Shape.of(2, 11, 7, channels);
+                Shape filter = Shape.of(13, k, k, channels);
+                compareFloat(r, p, in, filter);
+                compareInt8(r, p, in, filter);
+                compareUint8(r, p, in, filter);
+                cases++;
+              }
             }
           }
         }
       }
     }
-    assertEquals(32, cases);
+    assertEquals(64, cases);
   }
 
   @Test
