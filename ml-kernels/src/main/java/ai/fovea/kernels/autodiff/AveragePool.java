@@ -35,10 +35,13 @@ public final class AveragePool {
     tape.record(y, () -> {
       float[] dy = y.grad();
       float[] dx = x.grad();
-      // Windows overlap when stride < filter, so the scatter runs on one thread.
-      for (int r = 0; r < g.batch * g.outHeight; r++) {
-        forEachWindow(g, r, (o, i, count) -> dx[i] += dy[o] / count);
-      }
+      // Windows overlap only within one image, so images split over threads with each input's gradient summed
+      // in the same order whatever the thread count.
+      tape.pool().parallelFor(g.batch, (b0, b1) -> {
+        for (int r = b0 * g.outHeight; r < b1 * g.outHeight; r++) {
+          forEachWindow(g, r, (o, i, count) -> dx[i] += dy[o] / count);
+        }
+      });
     });
     return y;
   }

@@ -43,6 +43,12 @@ class PoolTest {
   }
 
   @Test
+  void averagePoolResultsDoNotDependOnTheThreadCount() {
+    Variable x = uniform("x", new Random(7), 9, 7, 8, 5);
+    GradientCheck.assertSameForAnyThreadCount(t -> AveragePool.apply(t, x, window(Padding.SAME, 3, 1)), x);
+  }
+
+  @Test
   void averagePoolGradientsMatchIncludingPartialWindows() {
     Variable x = uniform("x", new Random(2), 2, 5, 6, 3);
     GradientCheck.assertGradients(t -> AveragePool.apply(t, x, window(Padding.VALID, 2, 2)), x);
