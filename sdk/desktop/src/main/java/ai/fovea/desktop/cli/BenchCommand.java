@@ -89,7 +89,7 @@ final class BenchCommand implements Command {
         + "same network, same initial weights, N warm-up then N timed steps), with the ratio ours/TF (goal >= 0.5).\n\n"
         + "  --threads N  threads for both (default: the cores the JVM sees)\n"
         + "  --batch N    batch size (default 64)\n"
-        + "  --steps N    timed steps per measurement (default 30)\n"
+        + "  --steps N    timed steps per measurement (default 100; fewer end before our JIT is warm)\n"
         + "  --arch LIST  comma-separated lenet5, vgg, mobilenet, resnet (default lenet5,vgg; width 1 as in ./fovea train)\n"
         + "  --json FILE  also write the rows, machine and settings as JSON\n";
   }
@@ -217,7 +217,7 @@ final class BenchCommand implements Command {
       throw new UsageException("'bench train' takes --steps, not --runs");
     }
     int batch = args.intOption("--batch", 64, 1);
-    int steps = args.intOption("--steps", 30, 1);
+    int steps = args.intOption("--steps", 100, 1);
     List<Architecture> architectures = new ArrayList<>();
     for (String id : args.option("--arch", "lenet5,vgg").split(",")) {
       try {
