@@ -20,8 +20,23 @@ class ParallelGemmTest {
     return a;
   }
 
-  private static void assertClose(double expected, float actual, String what) {
-    assertEquals(expected, actual, 1e-4 * Math.max(1, Math.abs(expected)), what);
+  /** An element of an operand, read at (row, column) of the matrix it stands for. */
+  private interface Element {
+    float at(int row, int column);
+  }
+
+  /** Checks {@code actual[i·n + j] = initial(i, j) + Σ_p a(i, p)·b(p, j)} for every i, j, summed in double. */
+  private static void assertProduct(int m, int k, int n, Element initial, Element a, Element b, float[] actual) {
+    for (int i = 0; i < m; i++) {
+      for (int j = 0; j < n; j++) {
+        double sum = initial.at(i, j);
+        for (int p = 0; p < k; p++) {
+          sum += a.at(i, p) * b.at(p, j);
+        }
+        assertEquals(sum, actual[i * n + j], 1e-4 * Math.max(1, Math.abs(sum)),
+            "m" + m + " k" + k + " n" + n + " at " + i + "," + j);
+      }
+    }
   }
 
   @Test
@@ -38,15 +53,7 @@ class ParallelGemmTest {
       float[] bias = m % 2 == 0 ? null : random(r, n);
       float[] c = new float[m * n];
       ParallelGemm.multiplyTransposed(THREE, a, w, bias, c, m, k, n);
-      for (int i = 0; i < m; i++) {
-        for (int j = 0; j < n; j++) {
-          double sum = bias == null ? 0 : bias[j];
-          for (int p = 0; p < k; p++) {
-            sum += a[i * k + p] * w[j * k + p];
-          }
-          assertClose(sum, c[i * n + j], "m" + m + " k" + k + " n" + n + " at " + i + "," + j);
-        }
-      }
+      assertProduct(m, k, n, (i, j) -> bias == null ? 0 : bias[j], (i, p) -> a[i * k + p], (p, j) -> w[j * k + p], c);
     }
   }
 
@@ -64,15 +71,7 @@ class ParallelGemmTest {
       float[] initial = random(r, m * n);
       float[] c = initial.clone();
       ParallelGemm.multiplyAdd(THREE, a, b, c, m, k, n);
-      for (int i = 0; i < m; i++) {
-        for (int j = 0; j < n; j++) {
-          double sum = initial[i * n + j];
-          for (int p = 0; p < k; p++) {
-            sum += a[i * k + p] * b[p * n + j];
-          }
-          assertClose(sum, c[i * n + j], "m" + m + " k" + k + " n" + n + " at " + i + "," + j);
-        }
-      }
+      assertProduct(m, k, n, (i, j) -> initial[i * n + j], (i, p) -> a[i * k + p], (p, j) -> b[p * n + j], c);
     }
   }
 
@@ -93,15 +92,7 @@ class ParallelGemmTest {
       ParallelGemm.multiplyTransposedAAdd(SERIAL, a, b, serial, m, k, n);
       ParallelGemm.multiplyTransposedAAdd(THREE, a, b, threaded, m, k, n);
       assertArrayEquals(serial, threaded, 0f, "bit-identical for 1 and 3 threads, m" + m + " k" + k + " n" + n);
-      for (int o = 0; o < m; o++) {
-        for (int j = 0; j < n; j++) {
-          double sum = initial[o * n + j];
-          for (int p = 0; p < k; p++) {
-            sum += a[p * m + o] * b[p * n + j];
-          }
-          assertClose(sum, serial[o * n + j], "m" + m + " k" + k + " n" + n + " at " + o + "," + j);
-        }
-      }
+      assertProduct(m, k, n, (o, j) -> initial[o * n + j], (o, p) -> a[p * m + o], (p, j) -> b[p * n + j], serial);
     }
   }
 
