@@ -5,6 +5,7 @@ import ai.fovea.kernels.op.Activation;
 import ai.fovea.kernels.op.ConvGeometry;
 import ai.fovea.kernels.op.OpPrepareException;
 import ai.fovea.kernels.tensor.Shape;
+import java.util.Arrays;
 
 /**
  * DEPTHWISE_CONV_2D for training: input NHWC with C channels, filter [1, kh, kw, C·multiplier] (TFLite's
@@ -147,7 +148,7 @@ public final class DepthwiseConv2D {
     float[] in = x.values();
     float[] out = y.values();
     for (int i = 0; i < in.length; i++) {
-      java.util.Arrays.fill(out, i * mult, (i + 1) * mult, in[i]);
+      Arrays.fill(out, i * mult, (i + 1) * mult, in[i]);
     }
     tape.record(y, () -> {
       float[] dy = y.grad();
@@ -223,9 +224,9 @@ public final class DepthwiseConv2D {
 
     /** Copies the run of tap kx from {@code src} at {@code input} into {@code row}, zeros outside it. */
     void load(float[] src, int input, int kx, float[] row) {
-      java.util.Arrays.fill(row, 0, first[kx] * c, 0f);
+      Arrays.fill(row, 0, first[kx] * c, 0f);
       System.arraycopy(src, input, row, first[kx] * c, (end[kx] - first[kx]) * c);
-      java.util.Arrays.fill(row, end[kx] * c, rowSize, 0f);
+      Arrays.fill(row, end[kx] * c, rowSize, 0f);
     }
 
     /** Copies the run of tap kx from {@code row} back to {@code dst} at {@code input}. */
