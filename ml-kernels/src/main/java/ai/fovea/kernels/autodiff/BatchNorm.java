@@ -228,10 +228,10 @@ public final class BatchNorm {
 
   /**
    * The rows×c input seen as segments of up to {@code rowsPerSegment} whole rows, so that loops run over a
-   * segment's values (at least {@link #LANES} long) against per-channel values tiled to that length instead
-   * of over c channels per row. The JIT vectorizes such a loop only when all its arrays are indexed alike, so
-   * bodies first copy their segment into scratch buffers ({@link #load}). Blocks of whole segments are the unit of work and of partial sums; their
-   * size depends only on the shape, so results do not depend on the thread count.
+   * segment's values (at least {@link #LANES} long) against per-channel values tiled to that length instead of over
+   * c channels per row. The JIT vectorizes such a loop only when all its arrays are indexed alike, so bodies first
+   * copy their segment into scratch buffers ({@link #load}). Blocks of whole segments are the unit of work and of
+   * partial sums; their size depends only on the shape, so results do not depend on the thread count.
    */
   private static final class Lanes {
     private static final int LANES = 256;

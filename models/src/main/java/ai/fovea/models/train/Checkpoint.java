@@ -22,11 +22,11 @@ import java.util.zip.CRC32;
  * configuration (whose seed fixes every later epoch's randomness, see {@link Trainer}). Free-form {@code tags}
  * (Properties text) say how to rebuild the network (the CLI stores dataset, architecture and width).
  *
- * <p>Format, big-endian: magic {@code FOVEACKP}, int version (2), UTF network name, UTF configuration, UTF tags,
- * int epochs done, int optimizer steps, int channel count and per channel a float mean and a float std, int record count and per record an int epoch and
- * seven doubles, int array count and per array a UTF name, int length and the floats, then the CRC-32 of all
- * preceding bytes as a long. Reading checks the magic, version, checksum and every count against the file and
- * throws {@link CheckpointFormatException} (version 1, with one scalar mean and std, is
+ * <p>Format, big-endian: magic {@code FOVEACKP}, int version (2), UTF network name, UTF configuration, UTF tags, int
+ * epochs done, int optimizer steps, int channel count and per channel a float mean and a float std, int record count
+ * and per record an int epoch and seven doubles, int array count and per array a UTF name, int length and the
+ * floats, then the CRC-32 of all preceding bytes as a long. Reading checks the magic, version, checksum and every
+ * count against the file and throws {@link CheckpointFormatException} (version 1, with one scalar mean and std, is
  * not read); restoring checks every array's name and length against the network.
  */
 public final class Checkpoint {

@@ -14,10 +14,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Turns a trained network into the classifier models Fovea ships: the float model (batch norm folded, ReLU
- * fused, logits output) and its fully int8 form from {@link PostTrainingQuantizer}, calibrated on held-out
- * images, both carrying the {@code fovea.model} and {@code fovea.labels} metadata: gray input, mean and std in
- * 0..255 pixel units ({@link Normalization#scaled scaled(255)}, one value per channel, comma-separated), stretch resize, {@code scores} output (logits; apply softmax for probabilities).
+ * Turns a trained network into the classifier models Fovea ships: the float model (batch norm folded, ReLU fused,
+ * logits output) and its fully int8 form from {@link PostTrainingQuantizer}, calibrated on held-out images, both
+ * carrying the {@code fovea.model} and {@code fovea.labels} metadata: gray input, mean and std in 0..255 pixel
+ * units ({@link Normalization#scaled scaled(255)}, one value per channel, comma-separated), stretch resize,
+ * {@code scores} output (logits; apply softmax for probabilities).
  */
 public final class ClassifierExport {
   public static final String MODEL_METADATA = "fovea.model";
