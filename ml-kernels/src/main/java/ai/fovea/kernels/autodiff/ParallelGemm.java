@@ -2,6 +2,7 @@ package ai.fovea.kernels.autodiff;
 
 import ai.fovea.kernels.gemm.FloatGemm;
 import ai.fovea.kernels.parallel.ComputePool;
+import java.util.Arrays;
 
 /**
  * Dense row-major products for the training ops on the shared {@link FloatGemm}, split over the pool: by
@@ -41,37 +42,48 @@ final class ParallelGemm {
       }
       return;
     }
-    if (n < FloatGemm.narrowColumns() && m >= K_PANEL) {
+    int wide = FloatGemm.narrowColumns();
+    if (n < wide && wide <= 2 * n) {
+      // Few output columns (a convolution's channels), but at least half the kernel's narrow width: w gets zero
+      // rows up to that width and the product computes those columns too, then drops them. That costs at most
+      // twice the multiply-adds and packs only the small w, where the transposed form packs panels of the long a.
+      float[] padded = new float[wide * k];
+      System.arraycopy(w, 0, padded, 0, n * k);
+      product(pool, a, FloatGemm.ofTransposed(padded, wide, k), bias == null ? null : Arrays.copyOf(bias, wide), c,
+          m, n, false);
+      return;
+    }
+    if (n < wide && m >= K_PANEL) {
       multiplyTransposedNarrow(pool, a, w, bias, c, m, k, n);
       return;
     }
-    product(pool, a, FloatGemm.ofTransposed(w, n, k), bias, c, m, false);
+    product(pool, a, FloatGemm.ofTransposed(w, n, k), bias, c, m, n, false);
   }
 
   /**
-   * {@code c = a · b + seed} ({@code add} false) or {@code c += a · b + seed} for a [m × b.depth()] and seed [n]
-   * or null. Threads take blocks of
+   * {@code c = a · b + seed} ({@code add} false) or {@code c += a · b + seed} for a [m × b.depth()] and seed
+   * [b.columns()] or null, keeping the first n of b's columns (c is m×n). Threads take blocks of
    * {@link #ROW_BLOCK} rows into their own small accumulator, so no m-row accumulator is allocated; with too
    * few rows for every thread they split column panels instead. Each row's sum is the same for any split.
    */
-  private static void product(ComputePool pool, float[] a, FloatGemm b, float[] seed, float[] c, int m,
+  private static void product(ComputePool pool, float[] a, FloatGemm b, float[] seed, float[] c, int m, int n,
       boolean add) {
     int k = b.depth();
-    int n = b.columns();
+    int columns = b.columns();
     if (m >= ROW_BLOCK * pool.threads()) {
       pool.parallelFor((m + ROW_BLOCK - 1) / ROW_BLOCK, (q0, q1) -> {
-        float[][] acc = new float[ROW_BLOCK][n];
+        float[][] acc = new float[ROW_BLOCK][columns];
         for (int q = q0; q < q1; q++) {
           int r0 = q * ROW_BLOCK;
           int rows = Math.min(ROW_BLOCK, m - r0);
-          b.multiply(a, r0 * k, k, rows, seed, acc, 0, n);
+          b.multiply(a, r0 * k, k, rows, seed, acc, 0, columns);
           store(acc, rows, n, c, r0, add);
         }
       });
     } else {
-      float[][] acc = new float[m][n];
-      pool.parallelFor((n + COLUMN_PANEL - 1) / COLUMN_PANEL, (p0, p1) ->
-          b.multiply(a, 0, k, m, seed, acc, p0 * COLUMN_PANEL, Math.min(n, p1 * COLUMN_PANEL)));
+      float[][] acc = new float[m][columns];
+      pool.parallelFor((columns + COLUMN_PANEL - 1) / COLUMN_PANEL, (p0, p1) ->
+          b.multiply(a, 0, k, m, seed, acc, p0 * COLUMN_PANEL, Math.min(columns, p1 * COLUMN_PANEL)));
       store(acc, m, n, c, 0, add);
     }
   }
@@ -92,9 +104,9 @@ final class ParallelGemm {
   }
 
   /**
-   * {@link #multiplyTransposed} for few output columns (a convolution's channels): the kernel's inner loop
-   * would be only n long, so it computes {@code cᵀ = w · aᵀ} instead, a panel of {@link #K_PANEL} rows of a at a
-   * time, with the panel's rows as the long inner loop, and writes the panel back transposed.
+   * {@link #multiplyTransposed} for very few output columns: the kernel's inner loop would be only n long, so it
+   * computes {@code cᵀ = w · aᵀ} instead, a panel of {@link #K_PANEL} rows of a at a time, with the panel's rows
+   * as the long inner loop, and writes the panel back transposed.
    */
   private static void multiplyTransposedNarrow(ComputePool pool, float[] a, float[] w, float[] bias, float[] c,
       int m, int k, int n) {
@@ -119,7 +131,7 @@ final class ParallelGemm {
   /** {@code c += a · b}. */
   static void multiplyAdd(ComputePool pool, float[] a, float[] b, float[] c, int m, int k, int n) {
     if (m > 0 && k > 0 && n > 0) {
-      product(pool, a, FloatGemm.ofRows(b, 0, k, n), null, c, m, true);
+      product(pool, a, FloatGemm.ofRows(b, 0, k, n), null, c, m, n, true);
     }
   }
 

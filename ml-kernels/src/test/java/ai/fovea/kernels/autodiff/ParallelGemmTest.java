@@ -3,6 +3,7 @@ package ai.fovea.kernels.autodiff;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import ai.fovea.kernels.gemm.FloatGemm;
 import ai.fovea.kernels.parallel.ComputePool;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -42,8 +43,10 @@ class ParallelGemmTest {
   @Test
   void multiplyTransposedMatchesPlainLoopsOnWideAndNarrowShapes() {
     Random r = new Random(1);
-    // {m, k, n}: few rows (column panels), many rows (row blocks), narrow n with many rows (transposed panels)
-    int[][] shapes = {{3, 17, 130}, {70, 9, 80}, {1000, 75, 24}, {257, 1, 5}};
+    // {m, k, n}: few rows (column panels), many rows (row blocks), narrow n with many rows (transposed panels),
+    // n from half the kernel's narrow width on (zero-padded columns; the last with a short last row block)
+    int wide = FloatGemm.narrowColumns();
+    int[][] shapes = {{3, 17, 130}, {70, 9, 80}, {1000, 75, 24}, {257, 1, 5}, {300, 25, wide / 2}, {77, 9, wide - 1}};
     for (int[] s : shapes) {
       int m = s[0];
       int k = s[1];
