@@ -30,23 +30,31 @@ public final class Im2col {
 
   /**
    * Single-channel input (a first layer on grey images): a pixel's taps are runs of a few floats, too short for
-   * copies, so each tap is filled across the pixels of an output row at a time, one float per pixel.
+   * copies. Each window row of an output row's pixels reads from one input row laid out with its padding, so
+   * the taps are plain loads without bounds tests, and each pixel's taps are written one after another.
    */
   private static void gatherSingleChannel(float[] in, ConvGeometry g, Pixel p, int rows, float[] dst,
       int dstOffset, float padValue) {
     int kw = g.filterWidth;
     int depth = g.filterHeight * kw;
+    float[] padded = new float[(g.outWidth - 1) * g.strideW + (kw - 1) * g.dilationW + 1];
     for (int i = 0; i < rows; ) {
       int count = Math.min(rows - i, g.outWidth - p.ox);
+      int x0 = p.ox * g.strideW - g.padLeft;
+      int span = (count - 1) * g.strideW + (kw - 1) * g.dilationW + 1;
       for (int ky = 0; ky < g.filterHeight; ky++) {
         int iy = p.oy * g.strideH - g.padTop + ky * g.dilationH;
-        boolean inside = iy >= 0 && iy < g.inHeight;
-        int rowBase = (p.b * g.inHeight + iy) * g.inWidth;
-        for (int kx = 0; kx < kw; kx++) {
-          int d = dstOffset + i * depth + ky * kw + kx;
-          int ix = p.ox * g.strideW - g.padLeft + kx * g.dilationW;
-          for (int s = 0; s < count; s++, d += depth, ix += g.strideW) {
-            dst[d] = inside && ix >= 0 && ix < g.inWidth ? in[rowBase + ix] : padValue;
+        // padded[t] holds input column x0 + t of row iy, or the pad value outside the input.
+        int t0 = iy < 0 || iy >= g.inHeight ? span : Math.min(span, Math.max(0, -x0));
+        int t1 = Math.max(t0, Math.min(span, g.inWidth - x0));
+        Arrays.fill(padded, 0, t0, padValue);
+        if (t1 > t0) {
+          System.arraycopy(in, (p.b * g.inHeight + iy) * g.inWidth + x0 + t0, padded, t0, t1 - t0);
+        }
+        Arrays.fill(padded, t1, span, padValue);
+        for (int s = 0, d = dstOffset + i * depth + ky * kw, x = 0; s < count; s++, d += depth, x += g.strideW) {
+          for (int kx = 0, t = x; kx < kw; kx++, t += g.dilationW) {
+            dst[d + kx] = padded[t];
           }
         }
       }
