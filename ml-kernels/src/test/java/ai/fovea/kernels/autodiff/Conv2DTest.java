@@ -47,6 +47,8 @@ class Conv2DTest {
   @Test
   void gradientsMatchForSingleChannelInput() {
     check(7, new int[] {2, 5, 5, 1}, new int[] {3, 3, 3, 1}, params(Padding.SAME, 1, 1));
+    check(10, new int[] {2, 7, 6, 1}, new int[] {2, 3, 3, 1}, params(Padding.SAME, 2, 2));
+    check(11, new int[] {1, 6, 7, 1}, new int[] {3, 2, 3, 1}, params(Padding.VALID, 1, 2));
   }
 
   @Test
