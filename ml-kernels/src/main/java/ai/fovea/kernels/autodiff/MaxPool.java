@@ -7,9 +7,9 @@ import ai.fovea.kernels.pool.PoolParams;
 
 /**
  * MAX_POOL_2D for training on NHWC with TFLite's window and padding rules (padding taps never win). Forward takes
- * the maximum with {@link Math#max} over whole channel rows, as the inference kernel does, and keeps no record
- * of the winners: backward finds each window's winner again as its first tap equal to the output (the first
- * maximum on ties) and routes the output gradient to it alone.
+ * the maximum with {@link Math#max}, as the inference kernel does, and records each output's winner: the input
+ * offset of its window's first tap equal to the maximum (the first maximum on ties). Backward routes each output
+ * gradient to its winner alone.
  */
 public final class MaxPool {
   private static final String NAME = "MAX_POOL_2D";
@@ -30,18 +30,36 @@ public final class MaxPool {
     Variable y = tape.output(NAME, g.outputShape(c), x);
     float[] in = x.values();
     float[] out = y.values();
+    int[] winners = new int[out.length];
     tape.pool().parallelFor(g.batch * g.outHeight, (r0, r1) -> {
-      int[] taps = new int[g.filterHeight * g.filterWidth];
       for (int r = r0; r < r1; r++) {
+        int image = r / g.outHeight;
+        int y0 = r % g.outHeight * g.strideH - g.padTop;
+        int iy0 = Math.max(0, y0);
+        int iy1 = Math.min(g.inHeight, y0 + g.filterHeight);
         for (int ox = 0; ox < g.outWidth; ox++) {
           int o = (r * g.outWidth + ox) * c;
-          int n = windowTaps(g, r, ox, taps);
-          System.arraycopy(in, taps[0], out, o, c);
-          for (int t = 1; t < n; t++) {
-            int i = taps[t];
-            for (int ch = 0; ch < c; ch++) {
-              out[o + ch] = Math.max(out[o + ch], in[i + ch]);
+          int x0 = ox * g.strideW - g.padLeft;
+          int ix0 = Math.max(0, x0);
+          int ix1 = Math.min(g.inWidth, x0 + g.filterWidth);
+          int first = ((image * g.inHeight + iy0) * g.inWidth + ix0) * c;
+          for (int ch = 0; ch < c; ch++) {
+            // Taps in window order (the first again, harmlessly): a tap takes the win where the running maximum
+            // changes, which happens at the first tap equal to the final maximum and never after it. Bit masks
+            // instead of branches, which would mispredict on random data.
+            float best = in[first + ch];
+            int winner = first + ch;
+            for (int iy = iy0; iy < iy1; iy++) {
+              for (int i = ((image * g.inHeight + iy) * g.inWidth + ix0) * c + ch, end = i + (ix1 - ix0) * c;
+                  i < end; i += c) {
+                float max = Math.max(best, in[i]);
+                int changed = differs(max, best);
+                winner = winner & ~changed | i & changed;
+                best = max;
+              }
             }
+            out[o + ch] = best;
+            winners[o + ch] = winner;
           }
         }
       }
@@ -50,26 +68,11 @@ public final class MaxPool {
       float[] dy = y.grad();
       float[] dx = x.grad();
       // Windows overlap only within one image, so images split over threads with each input's gradient summed
-      // in the same order whatever the thread count.
+      // in output order whatever the thread count.
+      int perImage = out.length / g.batch;
       tape.pool().parallelFor(g.batch, (b0, b1) -> {
-        int[] taps = new int[g.filterHeight * g.filterWidth];
-        float[] rest = new float[c];
-        for (int r = b0 * g.outHeight; r < b1 * g.outHeight; r++) {
-          for (int ox = 0; ox < g.outWidth; ox++) {
-            int o = (r * g.outWidth + ox) * c;
-            int n = windowTaps(g, r, ox, taps);
-            System.arraycopy(dy, o, rest, 0, c);
-            // Each tap in window order takes what is left where it equals the maximum, leaving nothing: bit
-            // masks instead of branches, which would mispredict on random data.
-            for (int t = 0; t < n; t++) {
-              int i = taps[t];
-              for (int ch = 0; ch < c; ch++) {
-                int differs = differs(in[i + ch], out[o + ch]);
-                dx[i + ch] += Activations.keep(rest[ch], ~differs);
-                rest[ch] = Activations.keep(rest[ch], differs);
-              }
-            }
-          }
+        for (int o = b0 * perImage; o < b1 * perImage; o++) {
+          dx[winners[o]] += dy[o];
         }
       });
     });
@@ -81,22 +84,5 @@ public final class MaxPool {
     // + 0f turns −0 into +0, so equal values have equal bits.
     int d = Float.floatToRawIntBits(a + 0f) ^ Float.floatToRawIntBits(b + 0f);
     return (d | -d) >> 31;
-  }
-
-  /**
-   * Writes the input offsets of the in-bounds taps of output (row {@code r}, column {@code ox}) into {@code taps}
-   * in row-major window order and returns how many there are (at least one under TFLite's padding rules).
-   */
-  private static int windowTaps(ConvGeometry g, int r, int ox, int[] taps) {
-    int b = r / g.outHeight;
-    int y0 = r % g.outHeight * g.strideH - g.padTop;
-    int x0 = ox * g.strideW - g.padLeft;
-    int n = 0;
-    for (int iy = Math.max(0, y0); iy < Math.min(g.inHeight, y0 + g.filterHeight); iy++) {
-      for (int ix = Math.max(0, x0); ix < Math.min(g.inWidth, x0 + g.filterWidth); ix++) {
-        taps[n++] = ((b * g.inHeight + iy) * g.inWidth + ix) * g.inChannels;
-      }
-    }
-    return n;
   }
 }
