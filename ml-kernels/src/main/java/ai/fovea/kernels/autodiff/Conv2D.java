@@ -15,7 +15,8 @@ import ai.fovea.kernels.tensor.Shape;
  * (im2col) kept for backward and multiplies it by the filter; the filter gradient is a sum of outer products
  * over the columns. The input gradient is, for stride 1, a convolution of the output gradient with the flipped
  * filter, otherwise the columns' gradient scattered back (col2im); both run a block of rows at a time. A 1×1
- * stride-1 unpadded conv uses the input itself as the column matrix.
+ * stride-1 unpadded conv uses the input itself as the column matrix; a single-channel input needs none
+ * ({@link SingleChannelConvolution}).
  */
 public final class Conv2D {
   private static final String NAME = "CONV_2D";
@@ -48,19 +49,28 @@ public final class Conv2D {
     int depth = g.filterHeight * g.filterWidth * g.inChannels;
     boolean direct = g.filterHeight == 1 && g.filterWidth == 1 && g.strideH == 1 && g.strideW == 1
         && g.needsNoPadding();
-    float[] cols = direct ? x.values() : new float[rows * depth];
-    if (!direct) {
+    boolean singleChannel = !direct && g.inChannels == 1;
+    float[] cols = direct ? x.values() : singleChannel ? null : new float[rows * depth];
+    if (cols != null && !direct) {
       float[] in = x.values();
       tape.pool().parallelFor(rows, 16, (r0, r1) -> Im2col.gather(in, g, r0, r1 - r0, cols, r0 * depth, 0f));
     }
     Variable y = tape.output(NAME, g.outputShape(outChannels), x, filter, bias);
     float[] out = y.values();
-    ParallelGemm.multiplyTransposed(tape.pool(), cols, filter.values(), bias == null ? null : bias.values(), out,
-        rows, depth, outChannels);
+    float[] b = bias == null ? null : bias.values();
+    if (singleChannel) {
+      SingleChannelConvolution.forward(tape.pool(), g, x.values(), filter.values(), b, outChannels, out);
+    } else {
+      ParallelGemm.multiplyTransposed(tape.pool(), cols, filter.values(), b, out, rows, depth, outChannels);
+    }
     tape.record(y, () -> {
       float[] dy = y.grad();
       if (filter.requiresGrad()) {
-        ParallelGemm.multiplyTransposedAAdd(tape.pool(), dy, cols, filter.grad(), outChannels, rows, depth);
+        if (singleChannel) {
+          SingleChannelConvolution.addFilterGradient(tape.pool(), g, x.values(), dy, outChannels, filter.grad());
+        } else {
+          ParallelGemm.multiplyTransposedAAdd(tape.pool(), dy, cols, filter.grad(), outChannels, rows, depth);
+        }
       }
       if (bias != null && bias.requiresGrad()) {
         ParallelGemm.addColumnSums(tape.pool(), dy, rows, outChannels, bias.grad());

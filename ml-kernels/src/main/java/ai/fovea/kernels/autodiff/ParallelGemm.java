@@ -42,22 +42,32 @@ final class ParallelGemm {
       }
       return;
     }
-    int wide = FloatGemm.narrowColumns();
-    if (n < wide && wide <= 2 * n) {
-      // Few output columns (a convolution's channels), but at least half the kernel's narrow width: w gets zero
-      // rows up to that width and the product computes those columns too, then drops them. That costs at most
-      // twice the multiply-adds and packs only the small w, where the transposed form packs panels of the long a.
+    int wide = paddedColumns(n);
+    if (wide > n) {
+      // Few output columns (a convolution's channels): w gets zero rows up to the padded width and the product
+      // computes those columns too, then drops them. That packs only the small w, where the transposed form
+      // below packs panels of the long a.
       float[] padded = new float[wide * k];
       System.arraycopy(w, 0, padded, 0, n * k);
       product(pool, a, FloatGemm.ofTransposed(padded, wide, k), bias == null ? null : Arrays.copyOf(bias, wide), c,
           m, n, false);
       return;
     }
-    if (n < wide && m >= K_PANEL) {
+    if (n < FloatGemm.narrowColumns() && m >= K_PANEL) {
       multiplyTransposedNarrow(pool, a, w, bias, c, m, k, n);
       return;
     }
     product(pool, a, FloatGemm.ofTransposed(w, n, k), bias, c, m, n, false);
+  }
+
+  /**
+   * The width to compute a product with n output columns at: the kernel's narrow width where n is below it but
+   * at least half of it (zero columns cost at most as much again, while narrow columns run the slow tail loops),
+   * otherwise n.
+   */
+  static int paddedColumns(int n) {
+    int wide = FloatGemm.narrowColumns();
+    return n < wide && wide <= 2 * n ? wide : n;
   }
 
   /**
