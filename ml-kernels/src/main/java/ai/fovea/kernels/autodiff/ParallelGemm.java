@@ -175,6 +175,22 @@ final class ParallelGemm {
   private static void addProductOfTransposed(ComputePool pool, float[] a, float[] b, float[] c, int m, int k,
       int n) {
     int panels = (k + K_PANEL - 1) / K_PANEL;
+    if (panels == 1 && n > COLUMN_PANEL) {
+      // One panel (a fully-connected layer's batch): a single group would run on one thread, so threads split
+      // the panel's columns instead; each column's sum is the one the group would compute.
+      float[] at = new float[m * k];
+      transpose(a, 0, k, m, at);
+      FloatGemm packed = FloatGemm.ofRows(b, 0, k, n);
+      float[][] panel = new float[m][n];
+      pool.parallelFor((n + COLUMN_PANEL - 1) / COLUMN_PANEL, (p0, p1) ->
+          packed.multiply(at, 0, k, m, null, panel, p0 * COLUMN_PANEL, Math.min(n, p1 * COLUMN_PANEL)));
+      for (int o = 0; o < m; o++) {
+        for (int j = 0; j < n; j++) {
+          c[o * n + j] += panel[o][j];
+        }
+      }
+      return;
+    }
     int groups = Math.min(K_GROUPS, panels);
     float[][][] sums = new float[groups][m][n];
     pool.parallelFor(groups, (g0, g1) -> {

@@ -81,8 +81,9 @@ class ParallelGemmTest {
   @Test
   void weightGradientMatchesPlainLoopsAndIgnoresThreadCount() {
     Random r = new Random(2);
-    // the last two have fewer columns than rows (computed transposed)
-    int[][] shapes = {{16, 5000, 144}, {3, 40, 7}, {10, 256 * 20 + 3, 9}, {16, 3000, 9}, {5, 7, 2}};
+    // the third to fifth have fewer columns than rows (computed transposed); the last has a single panel of
+    // k split by columns (a fully-connected layer's batch)
+    int[][] shapes = {{16, 5000, 144}, {3, 40, 7}, {10, 256 * 20 + 3, 9}, {16, 3000, 9}, {5, 7, 2}, {7, 50, 150}};
     for (int[] s : shapes) {
       int m = s[0];
       int k = s[1];
