@@ -6,15 +6,21 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The one thread pool every kernel shares. {@link #parallelFor} splits a range of independent work items over
- * the caller plus {@code threads - 1} daemon workers and returns when all are done. One range runs at a time
- * (concurrent callers queue); a nested call from inside a running range runs inline, so kernels may call each
- * other freely. Steady-state calls allocate nothing.
+ * the caller plus {@code threads - 1} daemon workers and returns when every chunk is done. One range runs at a
+ * time (concurrent callers queue); a nested call from inside a running range runs inline, so kernels may call
+ * each other freely. A training step or a network's forward pass is a chain of short ranges with a little
+ * serial work between them, so workers spin briefly for the next range before they park, and the caller spins
+ * briefly for the last chunk before it parks: waking a parked thread costs tens of microseconds, as much as a
+ * small op. The caller never waits for a worker that woke too late to take a chunk.
  */
 public final class ComputePool implements AutoCloseable {
   /** A body over the half-open item range [start, end). */
   public interface RangeBody {
     void run(int start, int end);
   }
+
+  /** How long a thread spins for the next range or the last chunk before parking: a few small ops' gap. */
+  private static final long SPIN_NANOS = 100_000;
 
   private static final ComputePool SERIAL = new ComputePool(1);
 
@@ -24,18 +30,11 @@ public final class ComputePool implements AutoCloseable {
   private final ReentrantLock stateLock = new ReentrantLock();
   private final Condition workReady = stateLock.newCondition();
   private final Condition workDone = stateLock.newCondition();
-  private final AtomicInteger nextChunk = new AtomicInteger();
   private final ThreadLocal<Boolean> insideRange = ThreadLocal.withInitial(() -> Boolean.FALSE);
 
-  // Current job, guarded by stateLock; generation tells workers a new job arrived.
-  private RangeBody body;
-  private int count;
-  private int chunkSize;
-  private int chunks;
-  private long generation;
-  private int running;
-  private boolean closed;
-  private RuntimeException failure;
+  /** The range being run, or the last one; workers compare it with the one they last saw. */
+  private volatile Range current;
+  private volatile boolean closed;
 
   public ComputePool(int threads) {
     if (threads < 1) {
@@ -77,35 +76,22 @@ public final class ComputePool implements AutoCloseable {
     }
     submitLock.lock();
     try {
+      if (closed) {
+        throw new IllegalStateException("compute pool is closed");
+      }
+      Range range = new Range(body, count, maxChunks);
       stateLock.lock();
       try {
-        if (closed) {
-          throw new IllegalStateException("compute pool is closed");
-        }
-        this.body = body;
-        this.count = count;
-        this.chunkSize = (count + maxChunks - 1) / maxChunks;
-        this.chunks = (count + chunkSize - 1) / chunkSize;
-        this.failure = null;
-        nextChunk.set(0);
-        running = workers.length;
-        generation++;
+        current = range;
         workReady.signalAll();
       } finally {
         stateLock.unlock();
       }
-      runChunks();
-      stateLock.lock();
-      try {
-        while (running > 0) {
-          workDone.awaitUninterruptibly();
-        }
-        this.body = null;
-        if (failure != null) {
-          throw failure;
-        }
-      } finally {
-        stateLock.unlock();
+      runChunks(range);
+      awaitDone(range);
+      range.body = null; // a late worker takes no chunk; the pool should not keep the body's arrays alive
+      if (range.failure != null) {
+        throw range.failure;
       }
     } finally {
       submitLock.unlock();
@@ -117,22 +103,42 @@ public final class ComputePool implements AutoCloseable {
     parallelFor(count, 1, body);
   }
 
-  private void runChunks() {
+  private void awaitDone(Range range) {
+    long deadline = System.nanoTime() + SPIN_NANOS;
+    while (range.done.get() < range.chunks && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    stateLock.lock();
+    try {
+      while (range.done.get() < range.chunks) {
+        workDone.awaitUninterruptibly();
+      }
+    } finally {
+      stateLock.unlock();
+    }
+  }
+
+  private void runChunks(Range range) {
     insideRange.set(Boolean.TRUE);
     try {
-      for (int c = nextChunk.getAndIncrement(); c < chunks; c = nextChunk.getAndIncrement()) {
-        int start = c * chunkSize;
-        body.run(start, Math.min(count, start + chunkSize));
-      }
-    } catch (RuntimeException | Error e) {
-      nextChunk.set(chunks); // stop the others early
-      stateLock.lock();
-      try {
-        if (failure == null) {
-          failure = e instanceof RuntimeException ? (RuntimeException) e : new RuntimeException(e);
+      for (int c = range.next.getAndIncrement(); c < range.chunks; c = range.next.getAndIncrement()) {
+        int start = c * range.chunkSize;
+        int finished = 1;
+        try {
+          range.body.run(start, Math.min(range.count, start + range.chunkSize));
+        } catch (RuntimeException | Error e) {
+          range.fail(e);
+          // Stop the others early: the chunks nobody took count as finished.
+          finished += range.chunks - Math.min(range.chunks, range.next.getAndSet(range.chunks));
         }
-      } finally {
-        stateLock.unlock();
+        if (range.done.addAndGet(finished) == range.chunks) {
+          stateLock.lock();
+          try {
+            workDone.signalAll();
+          } finally {
+            stateLock.unlock();
+          }
+        }
       }
     } finally {
       insideRange.set(Boolean.FALSE);
@@ -140,29 +146,31 @@ public final class ComputePool implements AutoCloseable {
   }
 
   private void workerLoop() {
-    long seen = 0;
+    Range seen = null;
     while (true) {
-      stateLock.lock();
-      try {
-        while (generation == seen && !closed) {
-          workReady.awaitUninterruptibly();
-        }
-        if (closed) {
-          return;
-        }
-        seen = generation;
-      } finally {
-        stateLock.unlock();
+      Range range = awaitRange(seen);
+      if (range == null) {
+        return;
       }
-      runChunks();
-      stateLock.lock();
-      try {
-        if (--running == 0) {
-          workDone.signalAll();
-        }
-      } finally {
-        stateLock.unlock();
+      seen = range;
+      runChunks(range);
+    }
+  }
+
+  /** The next range after {@code seen}, or null once the pool is closed. */
+  private Range awaitRange(Range seen) {
+    long deadline = System.nanoTime() + SPIN_NANOS;
+    while (current == seen && !closed && System.nanoTime() < deadline) {
+      Thread.onSpinWait();
+    }
+    stateLock.lock();
+    try {
+      while (current == seen && !closed) {
+        workReady.awaitUninterruptibly();
       }
+      return closed ? null : current;
+    } finally {
+      stateLock.unlock();
     }
   }
 
@@ -178,6 +186,30 @@ public final class ComputePool implements AutoCloseable {
       workReady.signalAll();
     } finally {
       stateLock.unlock();
+    }
+  }
+
+  /** One call's range: fixed chunks taken in any order, counted when finished. */
+  private static final class Range {
+    RangeBody body;
+    final int count;
+    final int chunkSize;
+    final int chunks;
+    final AtomicInteger next = new AtomicInteger();
+    final AtomicInteger done = new AtomicInteger();
+    RuntimeException failure;
+
+    Range(RangeBody body, int count, int maxChunks) {
+      this.body = body;
+      this.count = count;
+      this.chunkSize = (count + maxChunks - 1) / maxChunks;
+      this.chunks = (count + chunkSize - 1) / chunkSize;
+    }
+
+    synchronized void fail(Throwable e) {
+      if (failure == null) {
+        failure = e instanceof RuntimeException ? (RuntimeException) e : new RuntimeException(e);
+      }
     }
   }
 }
