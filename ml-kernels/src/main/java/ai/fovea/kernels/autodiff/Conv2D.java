@@ -11,11 +11,12 @@ import ai.fovea.kernels.tensor.Shape;
 
 /**
  * CONV_2D for training: input NHWC, filter [out, kh, kw, in] (TFLite's layout), optional bias [out], TFLite's
- * SAME/VALID padding, strides and dilations. Forward gathers every output pixel's window into a column matrix
- * (im2col) kept for backward and multiplies it by the filter; the filter gradient is a sum of outer products
- * over the columns. The input gradient is, for stride 1, a convolution of the output gradient with the flipped
+ * SAME/VALID padding, strides and dilations. Forward multiplies the column matrix of every output pixel's window
+ * (im2col) by the filter; the filter gradient is a sum of outer products over the columns. The columns are
+ * gathered block by block inside both products, never as one matrix: that would be nine times the input and
+ * stream from memory, where gathered blocks come from the cached input. The input gradient is, for stride 1, a convolution of the output gradient with the flipped
  * filter, otherwise the columns' gradient scattered back (col2im); both run a block of rows at a time. A 1×1
- * stride-1 unpadded conv uses the input itself as the column matrix; a single-channel input needs none
+ * stride-1 unpadded conv uses the input itself as the column matrix; a single-channel input uses none
  * ({@link SingleChannelConvolution}).
  */
 public final class Conv2D {
@@ -50,26 +51,24 @@ public final class Conv2D {
     boolean direct = g.filterHeight == 1 && g.filterWidth == 1 && g.strideH == 1 && g.strideW == 1
         && g.needsNoPadding();
     boolean singleChannel = !direct && g.inChannels == 1;
-    float[] cols = direct ? x.values() : singleChannel ? null : new float[rows * depth];
-    if (cols != null && !direct) {
-      float[] in = x.values();
-      tape.pool().parallelFor(rows, 16, (r0, r1) -> Im2col.gather(in, g, r0, r1 - r0, cols, r0 * depth, 0f));
-    }
+    float[] in = x.values();
+    Rows cols = direct ? Rows.of(in, depth)
+        : Rows.gathered(depth, (r0, count, dst) -> Im2col.gather(in, g, r0, count, dst, 0, 0f));
     Variable y = tape.output(NAME, g.outputShape(outChannels), x, filter, bias);
     float[] out = y.values();
     float[] b = bias == null ? null : bias.values();
     if (singleChannel) {
-      SingleChannelConvolution.forward(tape.pool(), g, x.values(), filter.values(), b, outChannels, out);
+      SingleChannelConvolution.forward(tape.pool(), g, in, filter.values(), b, outChannels, out);
     } else {
-      ParallelGemm.multiplyTransposed(tape.pool(), cols, filter.values(), b, out, rows, depth, outChannels);
+      ParallelGemm.multiplyTransposed(tape.pool(), cols, filter.values(), b, out, rows, outChannels);
     }
     tape.record(y, () -> {
       float[] dy = y.grad();
       if (filter.requiresGrad()) {
         if (singleChannel) {
-          SingleChannelConvolution.addFilterGradient(tape.pool(), g, x.values(), dy, outChannels, filter.grad());
+          SingleChannelConvolution.addFilterGradient(tape.pool(), g, in, dy, outChannels, filter.grad());
         } else {
-          ParallelGemm.multiplyTransposedAAdd(tape.pool(), dy, cols, filter.grad(), outChannels, rows, depth);
+          ParallelGemm.multiplyTransposedAAdd(tape.pool(), dy, cols, filter.grad(), outChannels, rows);
         }
       }
       if (bias != null && bias.requiresGrad()) {

@@ -29,15 +29,15 @@ public final class FullyConnected {
     }
     Variable y = tape.output(NAME, Shape.of(n, m), x, weights, bias);
     float[] out = y.values();
-    ParallelGemm.multiplyTransposed(tape.pool(), x.values(), weights.values(), bias == null ? null : bias.values(),
-        out, n, k, m);
+    ParallelGemm.multiplyTransposed(tape.pool(), Rows.of(x.values(), k), weights.values(),
+        bias == null ? null : bias.values(), out, n, m);
     tape.record(y, () -> {
       float[] dy = y.grad();
       if (x.requiresGrad()) {
         ParallelGemm.multiplyAdd(tape.pool(), dy, weights.values(), x.grad(), n, m, k);
       }
       if (weights.requiresGrad()) {
-        ParallelGemm.multiplyTransposedAAdd(tape.pool(), dy, x.values(), weights.grad(), m, n, k);
+        ParallelGemm.multiplyTransposedAAdd(tape.pool(), dy, Rows.of(x.values(), k), weights.grad(), m, n);
       }
       if (bias != null && bias.requiresGrad()) {
         ParallelGemm.addColumnSums(tape.pool(), dy, n, m, bias.grad());

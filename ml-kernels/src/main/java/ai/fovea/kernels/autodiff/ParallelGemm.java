@@ -29,8 +29,8 @@ final class ParallelGemm {
    * {@code c[m×n] = a[m×k] · wᵀ + bias} for w row-major n×k (TFLite's [out][in] weights) and bias [n] or null;
    * c overwritten. The bias is added to each finished sum, as a separate pass would, while the row is in cache.
    */
-  static void multiplyTransposed(ComputePool pool, float[] a, float[] w, float[] bias, float[] c, int m, int k,
-      int n) {
+  static void multiplyTransposed(ComputePool pool, Rows a, float[] w, float[] bias, float[] c, int m, int n) {
+    int k = a.columns();
     if (m == 0 || n == 0) {
       return;
     }
@@ -76,24 +76,26 @@ final class ParallelGemm {
    * {@link #ROW_BLOCK} rows into their own small accumulator, so no m-row accumulator is allocated; with too
    * few rows for every thread they split column panels instead. Each row's sum is the same for any split.
    */
-  private static void product(ComputePool pool, float[] a, FloatGemm b, float[] seed, float[] c, int m, int n,
+  private static void product(ComputePool pool, Rows a, FloatGemm b, float[] seed, float[] c, int m, int n,
       boolean add) {
     int k = b.depth();
     int columns = b.columns();
     if (m >= ROW_BLOCK * pool.threads()) {
       pool.parallelFor((m + ROW_BLOCK - 1) / ROW_BLOCK, (q0, q1) -> {
         float[][] acc = new float[ROW_BLOCK][columns];
+        float[] scratch = a.scratch(ROW_BLOCK);
         for (int q = q0; q < q1; q++) {
           int r0 = q * ROW_BLOCK;
           int rows = Math.min(ROW_BLOCK, m - r0);
-          b.multiply(a, r0 * k, k, rows, seed, acc, 0, columns);
+          b.multiply(a.load(r0, rows, scratch), a.firstRow(r0) * k, k, rows, seed, acc, 0, columns);
           store(acc, rows, n, c, r0, add);
         }
       });
     } else {
       float[][] acc = new float[m][columns];
+      float[] rows = a.load(0, m, a.scratch(m));
       pool.parallelFor((columns + COLUMN_PANEL - 1) / COLUMN_PANEL, (p0, p1) ->
-          b.multiply(a, 0, k, m, seed, acc, p0 * COLUMN_PANEL, Math.min(columns, p1 * COLUMN_PANEL)));
+          b.multiply(rows, 0, k, m, seed, acc, p0 * COLUMN_PANEL, Math.min(columns, p1 * COLUMN_PANEL)));
       store(acc, m, n, c, 0, add);
     }
   }
@@ -118,15 +120,17 @@ final class ParallelGemm {
    * computes {@code cᵀ = w · aᵀ} instead, a panel of {@link #K_PANEL} rows of a at a time, with the panel's rows
    * as the long inner loop, and writes the panel back transposed.
    */
-  private static void multiplyTransposedNarrow(ComputePool pool, float[] a, float[] w, float[] bias, float[] c,
+  private static void multiplyTransposedNarrow(ComputePool pool, Rows a, float[] w, float[] bias, float[] c,
       int m, int k, int n) {
     int panels = (m + K_PANEL - 1) / K_PANEL;
     pool.parallelFor(panels, (q0, q1) -> {
       float[][] acc = new float[n][K_PANEL];
+      float[] scratch = a.scratch(K_PANEL);
       for (int q = q0; q < q1; q++) {
         int r0 = q * K_PANEL;
         int rows = Math.min(K_PANEL, m - r0);
-        FloatGemm.ofTransposed(a, r0, rows, k).multiply(w, 0, k, n, null, acc, 0, rows);
+        FloatGemm.ofTransposed(a.load(r0, rows, scratch), a.firstRow(r0), rows, k)
+            .multiply(w, 0, k, n, null, acc, 0, rows);
         for (int o = 0; o < n; o++) {
           float[] column = acc[o];
           float add = bias == null ? 0f : bias[o];
@@ -141,18 +145,19 @@ final class ParallelGemm {
   /** {@code c += a · b}. */
   static void multiplyAdd(ComputePool pool, float[] a, float[] b, float[] c, int m, int k, int n) {
     if (m > 0 && k > 0 && n > 0) {
-      product(pool, a, FloatGemm.ofRows(b, 0, k, n), null, c, m, n, true);
+      product(pool, Rows.of(a, k), FloatGemm.ofRows(b, 0, k, n), null, c, m, n, true);
     }
   }
 
   /**
-   * {@code c[m×n] += aᵀ · b} for a [k×m] and b [k×n]: weight gradients, where k (batch rows or output pixels)
+   * {@code c[m×n] += aᵀ · b} for a [k×m] and b [k×n] (b's rows read in place or gathered): weight gradients, where k (batch rows or output pixels)
    * is long and m, n are small. k is cut into at most {@link #K_GROUPS} fixed groups of {@link #K_PANEL}-row
    * panels; threads take whole groups, run the packed kernel on each panel (a's rows transposed and b's packed
    * while they are hot in cache) into the group's own m×n sum, and the group sums are added in order at the end:
    * each thread streams only its share of b, once, and the result does not depend on the thread count.
    */
-  static void multiplyTransposedAAdd(ComputePool pool, float[] a, float[] b, float[] c, int m, int k, int n) {
+  static void multiplyTransposedAAdd(ComputePool pool, float[] a, Rows b, float[] c, int m, int k) {
+    int n = b.columns();
     if (m == 0 || n == 0 || k == 0) {
       return;
     }
@@ -160,27 +165,27 @@ final class ParallelGemm {
       // Fewer columns than rows (a first conv's 9 taps against 16 channels): the kernel wants the wider side as
       // its columns, so compute cᵀ = bᵀ · a and add it back transposed.
       float[] ct = new float[n * m];
-      addProductOfTransposed(pool, b, a, ct, n, k, m);
+      addProductOfTransposed(pool, b, Rows.of(a, m), ct, n, k, m);
       for (int o = 0; o < m; o++) {
         for (int j = 0; j < n; j++) {
           c[o * n + j] += ct[j * m + o];
         }
       }
     } else {
-      addProductOfTransposed(pool, a, b, c, m, k, n);
+      addProductOfTransposed(pool, Rows.of(a, m), b, c, m, k, n);
     }
   }
 
   /** {@link #multiplyTransposedAAdd} with the operands as given. */
-  private static void addProductOfTransposed(ComputePool pool, float[] a, float[] b, float[] c, int m, int k,
+  private static void addProductOfTransposed(ComputePool pool, Rows a, Rows b, float[] c, int m, int k,
       int n) {
     int panels = (k + K_PANEL - 1) / K_PANEL;
     if (panels == 1 && n > COLUMN_PANEL) {
       // One panel (a fully-connected layer's batch): a single group would run on one thread, so threads split
       // the panel's columns instead; each column's sum is the one the group would compute.
       float[] at = new float[m * k];
-      transpose(a, 0, k, m, at);
-      FloatGemm packed = FloatGemm.ofRows(b, 0, k, n);
+      transpose(a.load(0, k, a.scratch(k)), a.firstRow(0), k, m, at);
+      FloatGemm packed = FloatGemm.ofRows(b.load(0, k, b.scratch(k)), b.firstRow(0), k, n);
       float[][] panel = new float[m][n];
       pool.parallelFor((n + COLUMN_PANEL - 1) / COLUMN_PANEL, (p0, p1) ->
           packed.multiply(at, 0, k, m, null, panel, p0 * COLUMN_PANEL, Math.min(n, p1 * COLUMN_PANEL)));
@@ -196,12 +201,15 @@ final class ParallelGemm {
     pool.parallelFor(groups, (g0, g1) -> {
       float[][] panel = new float[m][n];
       float[] at = new float[m * K_PANEL];
+      float[] aScratch = a.scratch(K_PANEL);
+      float[] bScratch = b.scratch(K_PANEL);
       for (int group = g0; group < g1; group++) {
         for (int q = panels * group / groups; q < panels * (group + 1) / groups; q++) {
           int p0 = q * K_PANEL;
           int rows = Math.min(K_PANEL, k - p0);
-          transpose(a, p0, rows, m, at);
-          FloatGemm.ofRows(b, p0, rows, n).multiply(at, 0, rows, m, null, panel, 0, n);
+          transpose(a.load(p0, rows, aScratch), a.firstRow(p0), rows, m, at);
+          FloatGemm.ofRows(b.load(p0, rows, bScratch), b.firstRow(p0), rows, n)
+              .multiply(at, 0, rows, m, null, panel, 0, n);
           for (int o = 0; o < m; o++) {
             float[] sum = sums[group][o];
             float[] add = panel[o];

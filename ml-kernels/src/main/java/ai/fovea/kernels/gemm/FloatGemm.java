@@ -1,11 +1,10 @@
 package ai.fovea.kernels.gemm;
 
-import java.util.Arrays;
-
 /**
  * The float matrix product the convolution family shares, against a constant right-hand matrix B (k×n) packed
- * once: {@code acc[r][j] = seed[j] + Σ_p A[r][p]·B[p][j]}, A row-major in a caller's array, the accumulator
- * one zero-based array per row. Immutable and thread-safe; callers split rows or column ranges over threads.
+ * once, in the layout the kernel reads ({@link PackedFloatMatrix}): {@code acc[r][j] = seed[j] + Σ_p A[r][p]·B[p][j]},
+ * A row-major in a caller's array, the accumulator one zero-based array per row. Immutable and thread-safe;
+ * callers split rows or column ranges over threads.
  *
  * <p>The loops themselves are the process's {@link GemmKernels.floating() kernel}: the portable
  * {@link ScalarFloatGemmKernel}, or a platform's faster one.
@@ -34,14 +33,7 @@ public final class FloatGemm {
       throw new IllegalArgumentException("need rows [" + row0 + ", " + row0 + "+" + n + ") of a matrix with k "
           + k + " >= 1 columns, got length " + (w == null ? "null" : w.length));
     }
-    float[][] b = new float[k][n];
-    for (int o = 0; o < n; o++) {
-      int base = (row0 + o) * k;
-      for (int i = 0; i < k; i++) {
-        b[i][o] = w[base + i];
-      }
-    }
-    return new FloatGemm(b, k, n);
+    return new FloatGemm(PackedFloatMatrix.pack(w, row0 * k, 1, k, k, n, KERNEL.panelWidth()), k, n);
   }
 
   /** Packs rows [{@code row0}, {@code row0 + k}) of a row-major matrix with n columns as B, k×n. */
@@ -50,11 +42,7 @@ public final class FloatGemm {
       throw new IllegalArgumentException("need rows [" + row0 + ", " + row0 + "+" + k + ") of a matrix with " + n
           + " columns, got length " + (m == null ? "null" : m.length));
     }
-    float[][] b = new float[k][];
-    for (int p = 0; p < k; p++) {
-      b[p] = Arrays.copyOfRange(m, (row0 + p) * n, (row0 + p + 1) * n);
-    }
-    return new FloatGemm(b, k, n);
+    return new FloatGemm(PackedFloatMatrix.pack(m, row0 * n, n, 1, k, n, KERNEL.panelWidth()), k, n);
   }
 
   /** The process kernel's {@link FloatGemmKernel#narrowColumns()}. */
@@ -91,7 +79,7 @@ public final class FloatGemm {
       for (int j = j0; j < j1; j++) {
         float sum = seed == null ? 0f : seed[j];
         for (int p = 0; p < depth; p++) {
-          sum += a[aOffset + r * lda + p] * b[p][j];
+          sum += a[aOffset + r * lda + p] * PackedFloatMatrix.at(b, KERNEL.panelWidth(), p, j);
         }
         acc[r][j] = sum;
       }

@@ -56,13 +56,11 @@ public final class GemmKernels {
 
   /** One odd-sized product (column range from 1, a seed) must match the portable kernel's closely. */
   private static boolean floatAgrees(FloatGemmKernel candidate) {
-    float[][] b = new float[SMOKE_DEPTH][SMOKE_COLUMNS];
+    float[] b = new float[SMOKE_DEPTH * SMOKE_COLUMNS];
     float[] a = new float[SMOKE_ROWS * SMOKE_DEPTH];
     float[] seed = new float[SMOKE_COLUMNS];
-    for (int p = 0; p < SMOKE_DEPTH; p++) {
-      for (int j = 0; j < SMOKE_COLUMNS; j++) {
-        b[p][j] = smokeValue(p * 31 + j * 17) / 13f;
-      }
+    for (int i = 0; i < b.length; i++) {
+      b[i] = smokeValue(i / SMOKE_COLUMNS * 31 + i % SMOKE_COLUMNS * 17) / 13f;
     }
     for (int i = 0; i < a.length; i++) {
       a[i] = smokeValue(i * 7) / 11f;
@@ -70,9 +68,11 @@ public final class GemmKernels {
     seed[3] = 1f;
     float[][] expected = new float[SMOKE_ROWS][SMOKE_COLUMNS];
     float[][] actual = new float[SMOKE_ROWS][SMOKE_COLUMNS];
-    new ScalarFloatGemmKernel().multiply(b, SMOKE_DEPTH, a, 0, SMOKE_DEPTH, SMOKE_ROWS, seed, expected, 1,
-        SMOKE_COLUMNS);
-    candidate.multiply(b, SMOKE_DEPTH, a, 0, SMOKE_DEPTH, SMOKE_ROWS, seed, actual, 1, SMOKE_COLUMNS);
+    FloatGemmKernel portable = new ScalarFloatGemmKernel();
+    portable.multiply(PackedFloatMatrix.pack(b, 0, SMOKE_COLUMNS, 1, SMOKE_DEPTH, SMOKE_COLUMNS,
+        portable.panelWidth()), SMOKE_DEPTH, a, 0, SMOKE_DEPTH, SMOKE_ROWS, seed, expected, 1, SMOKE_COLUMNS);
+    candidate.multiply(PackedFloatMatrix.pack(b, 0, SMOKE_COLUMNS, 1, SMOKE_DEPTH, SMOKE_COLUMNS,
+        candidate.panelWidth()), SMOKE_DEPTH, a, 0, SMOKE_DEPTH, SMOKE_ROWS, seed, actual, 1, SMOKE_COLUMNS);
     for (int r = 0; r < SMOKE_ROWS; r++) {
       for (int j = 1; j < SMOKE_COLUMNS; j++) {
         if (!(Math.abs(expected[r][j] - actual[r][j]) <= 1e-5f)) {

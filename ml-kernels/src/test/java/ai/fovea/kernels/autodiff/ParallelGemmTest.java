@@ -55,8 +55,11 @@ class ParallelGemmTest {
       float[] w = random(r, n * k);
       float[] bias = m % 2 == 0 ? null : random(r, n);
       float[] c = new float[m * n];
-      ParallelGemm.multiplyTransposed(THREE, a, w, bias, c, m, k, n);
+      ParallelGemm.multiplyTransposed(THREE, Rows.of(a, k), w, bias, c, m, n);
       assertProduct(m, k, n, (i, j) -> bias == null ? 0 : bias[j], (i, p) -> a[i * k + p], (p, j) -> w[j * k + p], c);
+      float[] fromBlocks = new float[m * n];
+      ParallelGemm.multiplyTransposed(THREE, copiedBlocks(a, k), w, bias, fromBlocks, m, n);
+      assertArrayEquals(c, fromBlocks, 0f, "gathered rows give the same product, m" + m + " k" + k + " n" + n);
     }
   }
 
@@ -93,11 +96,19 @@ class ParallelGemmTest {
       float[] initial = random(r, m * n);
       float[] serial = initial.clone();
       float[] threaded = initial.clone();
-      ParallelGemm.multiplyTransposedAAdd(SERIAL, a, b, serial, m, k, n);
-      ParallelGemm.multiplyTransposedAAdd(THREE, a, b, threaded, m, k, n);
+      float[] fromBlocks = initial.clone();
+      ParallelGemm.multiplyTransposedAAdd(SERIAL, a, Rows.of(b, n), serial, m, k);
+      ParallelGemm.multiplyTransposedAAdd(THREE, a, Rows.of(b, n), threaded, m, k);
+      ParallelGemm.multiplyTransposedAAdd(THREE, a, copiedBlocks(b, n), fromBlocks, m, k);
       assertArrayEquals(serial, threaded, 0f, "bit-identical for 1 and 3 threads, m" + m + " k" + k + " n" + n);
+      assertArrayEquals(serial, fromBlocks, 0f, "gathered rows give the same sums, m" + m + " k" + k + " n" + n);
       assertProduct(m, k, n, (o, j) -> initial[o * n + j], (o, p) -> a[p * m + o], (p, j) -> b[p * n + j], serial);
     }
+  }
+
+  /** The rows of {@code a} as gathered blocks, as a convolution's im2col windows arrive. */
+  private static Rows copiedBlocks(float[] a, int columns) {
+    return Rows.gathered(columns, (r0, count, dst) -> System.arraycopy(a, r0 * columns, dst, 0, count * columns));
   }
 
   @Test

@@ -1,24 +1,24 @@
 package ai.fovea.desktop.simd;
 
 import ai.fovea.kernels.gemm.FloatGemmKernel;
-import ai.fovea.kernels.gemm.ScalarFloatGemmKernel;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
  * The desktop JVM's {@link FloatGemmKernel}, on the JDK's incubating Vector API (absent on Android, which keeps
- * the portable kernel): a register-blocked micro-kernel that holds a 4-row × 2-vector tile of the accumulator
- * in registers for the whole depth, so each B vector load serves four rows and each A value one broadcast —
- * far fewer loads and stores per multiply-add than the loops C2 vectorizes on its own. Columns past the last
- * whole vector run the portable loops. Registered through {@code META-INF/services}; needs
+ * the portable kernel): a register-blocked micro-kernel that holds an 8-row × 2-vector tile of the accumulator
+ * in registers for the whole depth, so each B vector load serves eight rows and each A value one broadcast —
+ * far fewer loads and stores per multiply-add than the loops C2 vectorizes on its own. B comes in panels two
+ * vectors wide, so a tile reads one array front to back (one bounds check the JIT can hoist, and a stream the
+ * prefetcher follows); on VGG's 3×3 conv products with A in cache, one thread ran 1.2–1.35× faster than with
+ * one array per B row. Columns of a panel that do not fill a vector run scalar loops. Registered through {@code META-INF/services}; needs
  * {@code --add-modules jdk.incubator.vector}, without which the portable kernel runs instead.
  */
 public final class VectorFloatGemmKernel implements FloatGemmKernel {
   /** 256-bit vectors: eight floats fit the few channels of mobile convolutions better than 512-bit ones. */
   private static final VectorSpecies<Float> S = FloatVector.SPECIES_256;
   private static final int L = S.length();
-  /** Columns past the last whole vector: the portable loops, cheaper than masked vectors here. */
-  private static final FloatGemmKernel TAIL = new ScalarFloatGemmKernel();
+  private static final int W = 2 * L;
 
   @Override
   public String name() {
@@ -32,39 +32,42 @@ public final class VectorFloatGemmKernel implements FloatGemmKernel {
   }
 
   @Override
-  public void multiply(float[][] b, int depth, float[] a, int aOffset, int lda, int rows, float[] seed,
+  public int panelWidth() {
+    return W;
+  }
+
+  @Override
+  public void multiply(float[][] panels, int depth, float[] a, int aOffset, int lda, int rows, float[] seed,
       float[][] acc, int j0, int j1) {
-    if (rows < 4) {
-      // Register tiles need four rows; fewer (a fully-connected layer on one image) stream B best row by row.
-      TAIL.multiply(b, depth, a, aOffset, lda, rows, seed, acc, j0, j1);
-      return;
-    }
-    int vectorEnd = j0 + (j1 - j0) / L * L;
-    int j = j0;
-    for (; j + 2 * L <= vectorEnd; j += 2 * L) {
-      int r = 0;
-      for (; r + 8 <= rows; r += 8) {
-        tile8x2(b, depth, a, aOffset + r * lda, lda, acc, r, j);
+    for (int q = j0 / W; q * W < j1; q++) {
+      float[] b = panels[q];
+      int c0 = q * W;
+      int from = Math.max(j0, c0);
+      int to = Math.min(j1, c0 + W);
+      if (from == c0 && to == c0 + W) {
+        int r = 0;
+        for (; r + 8 <= rows; r += 8) {
+          tile8x2(b, depth, a, aOffset + r * lda, lda, acc, r, c0);
+        }
+        for (; r + 4 <= rows; r += 4) {
+          tile4x2(b, depth, a, aOffset + r * lda, lda, acc, r, c0);
+        }
+        for (; r < rows; r++) {
+          tile1x2(b, depth, a, aOffset + r * lda, acc[r], c0);
+        }
+      } else {
+        if (from == c0 && to >= c0 + L) {
+          int r = 0;
+          for (; r + 4 <= rows; r += 4) {
+            tile4x1(b, depth, a, aOffset + r * lda, lda, acc, r, c0);
+          }
+          for (; r < rows; r++) {
+            tile1(b, depth, a, aOffset + r * lda, acc[r], c0);
+          }
+          from = c0 + L;
+        }
+        scalar(b, depth, a, aOffset, lda, rows, acc, c0, from, to);
       }
-      for (; r + 4 <= rows; r += 4) {
-        tile4x2(b, depth, a, aOffset + r * lda, lda, acc, r, j);
-      }
-      for (; r < rows; r++) {
-        tile1(b, depth, a, aOffset + r * lda, acc[r], j);
-        tile1(b, depth, a, aOffset + r * lda, acc[r], j + L);
-      }
-    }
-    if (j < vectorEnd) {
-      int r = 0;
-      for (; r + 4 <= rows; r += 4) {
-        tile4x1(b, depth, a, aOffset + r * lda, lda, acc, r, j);
-      }
-      for (; r < rows; r++) {
-        tile1(b, depth, a, aOffset + r * lda, acc[r], j);
-      }
-    }
-    if (vectorEnd < j1) {
-      TAIL.multiply(b, depth, a, aOffset, lda, rows, null, acc, vectorEnd, j1);
     }
     // The seed is added after the products: vectors that merge two values in a branch would be heap objects.
     if (seed != null) {
@@ -77,11 +80,26 @@ public final class VectorFloatGemmKernel implements FloatGemmKernel {
     }
   }
 
+  /** Columns [from, to) of the panel starting at column c0, one dot product each. */
+  private static void scalar(float[] b, int depth, float[] a, int aOffset, int lda, int rows, float[][] acc,
+      int c0, int from, int to) {
+    for (int r = 0; r < rows; r++) {
+      int ar = aOffset + r * lda;
+      for (int j = from; j < to; j++) {
+        float sum = 0f;
+        for (int p = 0, bp = j - c0; p < depth; p++, bp += W) {
+          sum += a[ar + p] * b[bp];
+        }
+        acc[r][j] = sum;
+      }
+    }
+  }
+
   /**
    * Rows r..r+7, columns j..j+2L: sixteen accumulators, which fit AVX-512's 32 vector registers (C2 uses them
    * for 256-bit vectors too); each pair of B loads then serves eight rows.
    */
-  private static void tile8x2(float[][] b, int depth, float[] a, int a0, int lda, float[][] acc, int r, int j) {
+  private static void tile8x2(float[] b, int depth, float[] a, int a0, int lda, float[][] acc, int r, int j) {
     FloatVector c00 = FloatVector.zero(S);
     FloatVector c01 = FloatVector.zero(S);
     FloatVector c10 = FloatVector.zero(S);
@@ -106,9 +124,8 @@ public final class VectorFloatGemmKernel implements FloatGemmKernel {
     int a6 = a5 + lda;
     int a7 = a6 + lda;
     for (int p = 0; p < depth; p++) {
-      float[] row = b[p];
-      FloatVector b0 = FloatVector.fromArray(S, row, j);
-      FloatVector b1 = FloatVector.fromArray(S, row, j + L);
+      FloatVector b0 = FloatVector.fromArray(S, b, p * W);
+      FloatVector b1 = FloatVector.fromArray(S, b, p * W + L);
       FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
       c00 = b0.fma(x, c00);
       c01 = b1.fma(x, c01);
@@ -153,7 +170,7 @@ public final class VectorFloatGemmKernel implements FloatGemmKernel {
   }
 
   /** Rows r..r+3, columns j..j+2L: eight accumulators live in registers across the whole depth. */
-  private static void tile4x2(float[][] b, int depth, float[] a, int a0, int lda, float[][] acc, int r, int j) {
+  private static void tile4x2(float[] b, int depth, float[] a, int a0, int lda, float[][] acc, int r, int j) {
     FloatVector c00 = FloatVector.zero(S);
     FloatVector c01 = FloatVector.zero(S);
     FloatVector c10 = FloatVector.zero(S);
@@ -166,9 +183,8 @@ public final class VectorFloatGemmKernel implements FloatGemmKernel {
     int a2 = a1 + lda;
     int a3 = a2 + lda;
     for (int p = 0; p < depth; p++) {
-      float[] row = b[p];
-      FloatVector b0 = FloatVector.fromArray(S, row, j);
-      FloatVector b1 = FloatVector.fromArray(S, row, j + L);
+      FloatVector b0 = FloatVector.fromArray(S, b, p * W);
+      FloatVector b1 = FloatVector.fromArray(S, b, p * W + L);
       FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
       c00 = b0.fma(x, c00);
       c01 = b1.fma(x, c01);
@@ -192,8 +208,8 @@ public final class VectorFloatGemmKernel implements FloatGemmKernel {
     c31.intoArray(acc[r + 3], j + L);
   }
 
-  /** Rows r..r+3, the L columns from j. */
-  private static void tile4x1(float[][] b, int depth, float[] a, int a0, int lda, float[][] acc, int r, int j) {
+  /** Rows r..r+3, the first L columns of the panel (columns j..j+L). */
+  private static void tile4x1(float[] b, int depth, float[] a, int a0, int lda, float[][] acc, int r, int j) {
     FloatVector c0 = FloatVector.zero(S);
     FloatVector c1 = FloatVector.zero(S);
     FloatVector c2 = FloatVector.zero(S);
@@ -202,7 +218,7 @@ public final class VectorFloatGemmKernel implements FloatGemmKernel {
     int a2 = a1 + lda;
     int a3 = a2 + lda;
     for (int p = 0; p < depth; p++) {
-      FloatVector v = FloatVector.fromArray(S, b[p], j);
+      FloatVector v = FloatVector.fromArray(S, b, p * W);
       c0 = v.fma(FloatVector.broadcast(S, a[a0 + p]), c0);
       c1 = v.fma(FloatVector.broadcast(S, a[a1 + p]), c1);
       c2 = v.fma(FloatVector.broadcast(S, a[a2 + p]), c2);
@@ -214,11 +230,24 @@ public final class VectorFloatGemmKernel implements FloatGemmKernel {
     c3.intoArray(acc[r + 3], j);
   }
 
-  /** One row, the L columns from j. */
-  private static void tile1(float[][] b, int depth, float[] a, int a0, float[] acc, int j) {
+  /** One row, the whole panel (columns j..j+2L). */
+  private static void tile1x2(float[] b, int depth, float[] a, int a0, float[] acc, int j) {
+    FloatVector c0 = FloatVector.zero(S);
+    FloatVector c1 = FloatVector.zero(S);
+    for (int p = 0; p < depth; p++) {
+      FloatVector x = FloatVector.broadcast(S, a[a0 + p]);
+      c0 = FloatVector.fromArray(S, b, p * W).fma(x, c0);
+      c1 = FloatVector.fromArray(S, b, p * W + L).fma(x, c1);
+    }
+    c0.intoArray(acc, j);
+    c1.intoArray(acc, j + L);
+  }
+
+  /** One row, the first L columns of the panel (columns j..j+L). */
+  private static void tile1(float[] b, int depth, float[] a, int a0, float[] acc, int j) {
     FloatVector c = FloatVector.zero(S);
     for (int p = 0; p < depth; p++) {
-      c = FloatVector.fromArray(S, b[p], j).fma(FloatVector.broadcast(S, a[a0 + p]), c);
+      c = FloatVector.fromArray(S, b, p * W).fma(FloatVector.broadcast(S, a[a0 + p]), c);
     }
     c.intoArray(acc, j);
   }
