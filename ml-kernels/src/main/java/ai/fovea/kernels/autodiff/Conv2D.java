@@ -12,11 +12,11 @@ import ai.fovea.kernels.tensor.Shape;
 /**
  * CONV_2D for training: input NHWC, filter [out, kh, kw, in] (TFLite's layout), optional bias [out], TFLite's
  * SAME/VALID padding, strides and dilations. Forward multiplies the column matrix of every output pixel's window
- * (im2col) by the filter; the filter gradient is a sum of outer products over the columns. The columns are
- * gathered block by block inside both products, never as one matrix: that would be nine times the input and
- * stream from memory, where gathered blocks come from the cached input. The input gradient is, for stride 1, a convolution of the output gradient with the flipped
- * filter, otherwise the columns' gradient scattered back (col2im); both run a block of rows at a time. A 1×1
- * stride-1 unpadded conv uses the input itself as the column matrix; a single-channel input uses none
+ * (im2col) by the filter; the filter gradient is a sum of outer products over the columns. The columns are gathered
+ * block by block inside both products, never as one matrix: that would be nine times the input and stream from memory,
+ * where gathered blocks come from the cached input. The input gradient is, for stride 1, a convolution of the output
+ * gradient with the flipped filter, otherwise the columns' gradient scattered back (col2im); both run a block of rows
+ * at a time. A 1×1 stride-1 unpadded conv uses the input itself as the column matrix; a single-channel input uses none
  * ({@link SingleChannelConvolution}).
  */
 public final class Conv2D {

@@ -150,11 +150,11 @@ final class ParallelGemm {
   }
 
   /**
-   * {@code c[m×n] += aᵀ · b} for a [k×m] and b [k×n] (b's rows read in place or gathered): weight gradients, where k (batch rows or output pixels)
-   * is long and m, n are small. k is cut into at most {@link #K_GROUPS} fixed groups of {@link #K_PANEL}-row
-   * panels; threads take whole groups, run the packed kernel on each panel (a's rows transposed and b's packed
-   * while they are hot in cache) into the group's own m×n sum, and the group sums are added in order at the end:
-   * each thread streams only its share of b, once, and the result does not depend on the thread count.
+   * {@code c[m×n] += aᵀ · b} for a [k×m] and b [k×n] (b's rows read in place or gathered): weight gradients, where k
+   * (batch rows or output pixels) is long and m, n are small. k is cut into at most {@link #K_GROUPS} fixed groups of
+   * {@link #K_PANEL}-row panels; threads take whole groups, run the packed kernel on each panel (a's rows transposed
+   * and b's packed while they are hot in cache) into the group's own m×n sum, and the group sums are added in order at
+   * the end: each thread streams only its share of b, once, and the result does not depend on the thread count.
    */
   static void multiplyTransposedAAdd(ComputePool pool, float[] a, Rows b, float[] c, int m, int k) {
     int n = b.columns();

@@ -1,10 +1,10 @@
 package ai.fovea.kernels.gemm;
 
 /**
- * The float matrix product the convolution family shares, against a constant right-hand matrix B (k×n) packed
- * once, in the layout the kernel reads ({@link PackedFloatMatrix}): {@code acc[r][j] = seed[j] + Σ_p A[r][p]·B[p][j]},
- * A row-major in a caller's array, the accumulator one zero-based array per row. Immutable and thread-safe;
- * callers split rows or column ranges over threads.
+ * The float matrix product the convolution family shares, against a constant right-hand matrix B (k×n) packed once, in
+ * the layout the kernel reads ({@link PackedFloatMatrix}): {@code acc[r][j] = seed[j] + Σ_p A[r][p]·B[p][j]}, A
+ * row-major in a caller's array, the accumulator one zero-based array per row. Immutable and thread-safe; callers split
+ * rows or column ranges over threads.
  *
  * <p>The loops themselves are the process's {@link GemmKernels.floating() kernel}: the portable
  * {@link ScalarFloatGemmKernel}, or a platform's faster one.

@@ -101,8 +101,9 @@ public final class TrainBenchmark {
     }
     progress.accept(String.format("bench train: %s, ours: %d epochs of %d steps (the last timed)",
         architecture.id(), WARMUP_EPOCHS + 1, steps));
-    TrainingConfig config = TrainingConfig.builder().epochs(WARMUP_EPOCHS + 1).batchSize(batch).learningRate(LEARNING_RATE)
-        .optimizer(OptimizerKind.SGD).weightDecay(0f).seed(1).threads(threads).augmentation(0, false).build();
+    TrainingConfig config = TrainingConfig.builder().epochs(WARMUP_EPOCHS + 1).batchSize(batch)
+        .learningRate(LEARNING_RATE).optimizer(OptimizerKind.SGD).weightDecay(0f).seed(1).threads(threads)
+        .augmentation(0, false).build();
     TrainingResult result = Trainer.builder(config).build().train(network, images, noise(batch, 3));
     EpochRecord timed = result.history().get(WARMUP_EPOCHS);
     return new TrainBenchRow(architecture.id(), network.parameterCount(), batch, timed.samplesPerSecond, reference);

@@ -85,11 +85,12 @@ final class BenchCommand implements Command {
         + "  --json FILE   also write the rows, machine and settings as JSON\n\n"
         + "Usage: ./fovea bench train [--threads N] [--batch N] [--steps N] [--arch lenet5,vgg] [--json FILE]\n\n"
         + "Samples/s of training steps (forward, softmax cross-entropy, backward, SGD update) on 28x28x1 images,\n"
-        + "10 classes, ours (the real trainer, third of three epochs of N steps) against TensorFlow Java 1.1.0 (CPU,\n"
-        + "same network, same initial weights, 2N warm-up then N timed steps), with the ratio ours/TF (goal >= 0.5).\n\n"
+        + "10 classes, ours (the real trainer, third of three epochs of N steps) against TensorFlow Java 1.1.0\n"
+        + "(CPU, same network, same initial weights, 2N warm-up then N timed steps), with the ratio ours/TF\n"
+        + "(goal >= 0.5).\n\n"
         + "  --threads N  threads for both (default: the cores the JVM sees)\n"
         + "  --batch N    batch size (default 64)\n"
-        + "  --steps N    timed steps per measurement, after 2N warm-up steps (default 100; fewer leave our JIT cold)\n"
+        + "  --steps N    timed steps per measurement, after 2N warm-up steps (default 100)\n"
         + "  --arch LIST  comma-separated lenet5, vgg, mobilenet, resnet (default lenet5,vgg; width 1 as in ./fovea train)\n"
         + "  --json FILE  also write the rows, machine and settings as JSON\n";
   }

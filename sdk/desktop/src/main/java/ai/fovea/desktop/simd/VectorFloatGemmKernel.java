@@ -5,14 +5,14 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The desktop JVM's {@link FloatGemmKernel}, on the JDK's incubating Vector API (absent on Android, which keeps
- * the portable kernel): a register-blocked micro-kernel that holds an 8-row × 2-vector tile of the accumulator
- * in registers for the whole depth, so each B vector load serves eight rows and each A value one broadcast —
- * far fewer loads and stores per multiply-add than the loops C2 vectorizes on its own. B comes in panels two
- * vectors wide, so a tile reads one array front to back (one bounds check the JIT can hoist, and a stream the
- * prefetcher follows); on VGG's 3×3 conv products with A in cache, one thread ran 1.2–1.35× faster than with
- * one array per B row. Columns of a panel that do not fill a vector run scalar loops. Registered through {@code META-INF/services}; needs
- * {@code --add-modules jdk.incubator.vector}, without which the portable kernel runs instead.
+ * The desktop JVM's {@link FloatGemmKernel}, on the JDK's incubating Vector API (absent on Android, which keeps the
+ * portable kernel): a register-blocked micro-kernel that holds an 8-row × 2-vector tile of the accumulator in registers
+ * for the whole depth, so each B vector load serves eight rows and each A value one broadcast — far fewer loads and
+ * stores per multiply-add than the loops C2 vectorizes on its own. B comes in panels two vectors wide, so a tile reads
+ * one array front to back (one bounds check the JIT can hoist, and a stream the prefetcher follows); on VGG's 3×3 conv
+ * products with A in cache, one thread ran 1.2–1.35× faster than with one array per B row. Columns of a panel that do
+ * not fill a vector run scalar loops. Registered through {@code META-INF/services}; needs {@code --add-modules
+ * jdk.incubator.vector}, without which the portable kernel runs instead.
  */
 public final class VectorFloatGemmKernel implements FloatGemmKernel {
   /** 256-bit vectors: eight floats fit the few channels of mobile convolutions better than 512-bit ones. */
